@@ -1,0 +1,10 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The sa3 subcommand groups, one source file each (dataset_command.cpp, ...).
+// main.cpp lists them in kGroups; a new group adds its declaration here and its row there.
+#pragma once
+
+#include "cli_args.h"
+
+namespace sa3::cli {
+
+}  // namespace sa3::cli
