@@ -1,0 +1,67 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Chunked file hashing and git blob ids (OpenSSL EVP for SHA-1).
+#include "file_hashing.h"
+
+#include <openssl/evp.h>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+#include <vector>
+
+#include "sa3/error.h"
+
+namespace sa3 {
+
+void hash_file_into(const std::filesystem::path& path, Sha256& hash, JobControl& job,
+                    const std::function<void(std::uint64_t)>& on_bytes) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) throw_environment(path.string() + ": cannot open for hashing (" + std::strerror(errno) + ")");
+  std::vector<char> buffer(1 << 20);
+  while (in) {
+    job.check_cancelled();
+    in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
+    const auto n = static_cast<std::size_t>(in.gcount());
+    hash.update(buffer.data(), n);
+    if (on_bytes && n > 0) on_bytes(n);
+  }
+  if (in.bad()) throw_environment(path.string() + ": read error while hashing");
+}
+
+std::string sha256_file_hex(const std::filesystem::path& path, JobControl& job,
+                            const std::function<void(std::uint64_t)>& on_bytes) {
+  Sha256 hash;
+  hash_file_into(path, hash, job, on_bytes);
+  return hash.hex_digest();
+}
+
+struct GitBlobSha1::State {
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  ~State() { EVP_MD_CTX_free(ctx); }
+};
+
+GitBlobSha1::GitBlobSha1(std::uint64_t size) : state_(std::make_unique<State>()) {
+  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha1(), nullptr) != 1)
+    throw_environment("OpenSSL: cannot initialise SHA-1");
+  const std::string prefix = "blob " + std::to_string(size);
+  EVP_DigestUpdate(state_->ctx, prefix.data(), prefix.size() + 1);  // with the terminating NUL
+}
+
+GitBlobSha1::~GitBlobSha1() = default;
+
+void GitBlobSha1::update(const void* data, std::size_t size) { EVP_DigestUpdate(state_->ctx, data, size); }
+
+std::string GitBlobSha1::hex_digest() {
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int length = 0;
+  EVP_DigestFinal_ex(state_->ctx, digest, &length);
+  static const char* hex = "0123456789abcdef";
+  std::string out;
+  for (unsigned int i = 0; i < length; ++i) {
+    out.push_back(hex[digest[i] >> 4]);
+    out.push_back(hex[digest[i] & 15]);
+  }
+  return out;
+}
+
+}  // namespace sa3

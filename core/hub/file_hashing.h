@@ -1,0 +1,41 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Hashing model files of many GiB: cancellable, reporting bytes as they are read. Also the git
+// blob id, which is all the hub announces for files not stored in LFS (configs, tokenizers).
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <string>
+
+#include "base/sha256.h"
+#include "sa3/job_control.h"
+
+namespace sa3 {
+
+// Feeds the whole file into `hash`, calling on_bytes(n) after each chunk and checking the
+// JobControl between chunks (throws sa3::Cancelled). Throws sa3::Error (Environment) naming the
+// file when it cannot be read.
+void hash_file_into(const std::filesystem::path& path, Sha256& hash, JobControl& job,
+                    const std::function<void(std::uint64_t)>& on_bytes);
+
+std::string sha256_file_hex(const std::filesystem::path& path, JobControl& job,
+                            const std::function<void(std::uint64_t)>& on_bytes);
+
+// git's object id of a file's content: sha1("blob <size>\0" + content), lowercase hex.
+class GitBlobSha1 {
+ public:
+  explicit GitBlobSha1(std::uint64_t size);
+  ~GitBlobSha1();
+  GitBlobSha1(const GitBlobSha1&) = delete;
+  GitBlobSha1& operator=(const GitBlobSha1&) = delete;
+  void update(const void* data, std::size_t size);
+  std::string hex_digest();
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
+}  // namespace sa3
