@@ -1,0 +1,60 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// WaveformBuilder and the facade's waveform_peaks().
+#include "waveform.h"
+
+#include <algorithm>
+
+namespace sa3::audio {
+
+WaveformBuilder::WaveformBuilder(int channels, int64_t frames_hint, size_t bins)
+    : channels_(channels),
+      bins_(std::max<size_t>(bins, 1)),
+      // About 8 fine blocks per bin, so the final grouping is even to within an eighth of a bin.
+      block_frames_(std::max<int64_t>(1, frames_hint / int64_t(bins_ * 8))) {}
+
+void WaveformBuilder::add(const float* interleaved, int64_t frames) {
+  for (int64_t f = 0; f < frames; ++f) {
+    if (in_block_ == 0) {
+      min_.push_back(0);
+      max_.push_back(0);
+    }
+    float& lo = min_.back();
+    float& hi = max_.back();
+    for (int c = 0; c < channels_; ++c) {
+      const float x = interleaved[f * channels_ + c];
+      lo = std::min(lo, x);
+      hi = std::max(hi, x);
+    }
+    if (++in_block_ == block_frames_) in_block_ = 0;
+  }
+}
+
+WaveformPeaks WaveformBuilder::finish() const {
+  const size_t blocks = min_.size();
+  const size_t bins = std::min(bins_, blocks);
+  WaveformPeaks peaks;
+  peaks.min.assign(bins, 0);
+  peaks.max.assign(bins, 0);
+  for (size_t b = 0; b < bins; ++b) {
+    const size_t from = b * blocks / bins;
+    const size_t to = (b + 1) * blocks / bins;
+    for (size_t i = from; i < to; ++i) {
+      peaks.min[b] = std::min(peaks.min[b], min_[i]);
+      peaks.max[b] = std::max(peaks.max[b], max_[i]);
+    }
+  }
+  return peaks;
+}
+
+}  // namespace sa3::audio
+
+namespace sa3 {
+
+WaveformPeaks waveform_peaks(const AudioBuffer& audio, size_t bins) {
+  if (audio.channels <= 0) return {};
+  audio::WaveformBuilder builder(audio.channels, audio.frames(), bins);
+  builder.add(audio.samples.data(), audio.frames());
+  return builder.finish();
+}
+
+}  // namespace sa3
