@@ -28,9 +28,11 @@ MappedFile::MappedFile(const std::filesystem::path& path) : path_(path) {
     throw_invalid(path.string() + ": not a regular file");
   }
   size_ = static_cast<std::size_t>(st.st_size);
-  // mmap rejects a zero length; an empty file is simply an empty view.
+  // mmap rejects a zero length; an empty file is simply an empty view. The mapping is
+  // private and writable (copy-on-write) so that a tensor viewing it which someone modifies
+  // in place gets private pages instead of a segfault; the file itself is never written.
   if (size_ > 0) {
-    void* p = ::mmap(nullptr, size_, PROT_READ, MAP_PRIVATE, fd, 0);
+    void* p = ::mmap(nullptr, size_, PROT_READ | PROT_WRITE, MAP_PRIVATE, fd, 0);
     if (p == MAP_FAILED) {
       const int err = errno;
       ::close(fd);

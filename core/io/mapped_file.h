@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// A read-only memory mapping of a whole file.
+// A memory mapping of a whole file: read through bytes(); writes through the pointer land in
+// private copy-on-write pages and never reach the file.
 // Ownership: the mapping lives as long as the object; share it through shared_ptr so that
 // tensors viewing its bytes keep it alive. Threading: immutable after construction.
 // Errors: the constructor throws sa3::Error (InvalidInput) naming the path and the reason.
