@@ -44,6 +44,9 @@ struct AudioBuffer {
 // Header only; no decoding.
 Result<AudioInfo> read_audio_info(const std::filesystem::path& path);
 Result<AudioBuffer> decode_audio(const std::filesystem::path& path);
+// Writes `audio` in the format named by the extension (.wav/.aiff/.flac as 16-bit PCM, .ogg
+// Vorbis, .opus, .mp3), atomically: a temp file renamed over `path` when complete.
+Status write_audio(const std::filesystem::path& path, const AudioBuffer& audio);
 // High-quality resampling (soxr); returns the input unchanged when the rate already matches.
 Result<AudioBuffer> resample(const AudioBuffer& audio, int sample_rate);
 // EBU R128 integrated loudness in LUFS; -120 when the audio is silent or shorter than 400 ms.
