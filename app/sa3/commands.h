@@ -7,4 +7,8 @@
 
 namespace sa3::cli {
 
+// dataset_command.cpp: `sa3 dataset check|pack`.
+extern const char* const kDatasetUsage;
+int run_dataset(const std::vector<std::string>& args);
+
 }  // namespace sa3::cli

@@ -12,6 +12,7 @@ namespace {
 using sa3::cli::CommandGroup;
 
 const std::vector<CommandGroup> kGroups = {
+    {"dataset", "check a dataset folder or zip, or pack it as fal's zip", sa3::cli::kDatasetUsage, sa3::cli::run_dataset},
 };
 
 void print_help(std::ostream& out) {
