@@ -13,19 +13,27 @@ WaveformBuilder::WaveformBuilder(int channels, int64_t frames_hint, size_t bins)
       block_frames_(std::max<int64_t>(1, frames_hint / int64_t(bins_ * 8))) {}
 
 void WaveformBuilder::add(const float* interleaved, int64_t frames) {
-  for (int64_t f = 0; f < frames; ++f) {
+  int64_t f = 0;
+  while (f < frames) {
     if (in_block_ == 0) {
       min_.push_back(0);
       max_.push_back(0);
     }
-    float& lo = min_.back();
-    float& hi = max_.back();
-    for (int c = 0; c < channels_; ++c) {
-      const float x = interleaved[f * channels_ + c];
-      lo = std::min(lo, x);
-      hi = std::max(hi, x);
+    const int64_t take = std::min(frames - f, block_frames_ - in_block_);
+    // A block's frames are contiguous samples, so min/max run over one flat range.
+    const float* x = interleaved + f * channels_;
+    const size_t n = size_t(take * channels_);
+    float lo = min_.back();
+    float hi = max_.back();
+    for (size_t i = 0; i < n; ++i) {
+      lo = x[i] < lo ? x[i] : lo;
+      hi = x[i] > hi ? x[i] : hi;
     }
-    if (++in_block_ == block_frames_) in_block_ = 0;
+    min_.back() = lo;
+    max_.back() = hi;
+    f += take;
+    in_block_ += take;
+    if (in_block_ == block_frames_) in_block_ = 0;
   }
 }
 
