@@ -15,6 +15,7 @@ packages=(
   libcurl4-openssl-dev libssl-dev nlohmann-json3-dev libzip-dev libtorch-dev libopenblas0-openmp
   libsndfile1-dev libsoxr-dev libsentencepiece-dev libgtest-dev libgmock-dev libcpp-httplib-dev
   libebur128-dev libfftw3-dev sentencepiece xvfb xauth imagemagick zip unzip
+  gstreamer1.0-plugins-good
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -2,9 +2,13 @@
 // sa3studio: builds the main window with its pages and runs the event loop.
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QDir>
+#include <QStatusBar>
 
 #include "sa3/version.h"
+#include "ui/dataset/dataset_page.h"
 #include "ui/main_window.h"
+#include "ui/studio_resources.h"
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -12,14 +16,34 @@ int main(int argc, char** argv) {
   QApplication::setOrganizationName(QStringLiteral("sa3studio"));
   QApplication::setApplicationDisplayName(QStringLiteral("SA3 Studio"));
   QApplication::setApplicationVersion(QString::fromLatin1(sa3::kVersion));
+  QApplication::setDesktopFileName(QStringLiteral("io.github.sa3studio.SA3Studio"));
+  sa3::ui::installStudioTranslation(app);
 
   QCommandLineParser parser;
   parser.setApplicationDescription(QApplication::translate("main", "Stable Audio 3 LoRA training studio"));
   parser.addHelpOption();
   parser.addVersionOption();
+  parser.addPositionalArgument(QStringLiteral("folder"),
+                               QApplication::translate("main", "Dataset folder to open (optional)."),
+                               QStringLiteral("[folder]"));
   parser.process(app);
 
   sa3::ui::MainWindow window;
+  auto* dataset = new sa3::ui::DatasetPage;
+  const int datasetIndex = window.addPage(QApplication::translate("main", "Dataset"),
+                                          QIcon(QStringLiteral(":/icons/page-dataset.svg")), dataset);
+  dataset->addToMenus(window.fileMenu(), window.editMenu(),
+                      window.addMenu(QApplication::translate("main", "&Dataset")));
+  QObject::connect(&window, &sa3::ui::MainWindow::pathsDropped, dataset, [&](const QStringList& paths) {
+    window.showPage(datasetIndex);
+    dataset->openPaths(paths);
+  });
+  QObject::connect(dataset, &sa3::ui::DatasetPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
+  QObject::connect(dataset, &sa3::ui::DatasetPage::datasetChanged, &window,
+                   [&](const QString& folder) { window.setWindowTitle(QDir(folder).dirName()); });
+
+  if (!parser.positionalArguments().isEmpty())
+    dataset->openPaths({QDir::current().absoluteFilePath(parser.positionalArguments().constFirst())});
   window.show();
   return app.exec();
 }

@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StatsPanel: summary labels, histogram and the issue list.
+#include "ui/dataset/stats_panel.h"
+
+#include <QFormLayout>
+#include <QLabel>
+#include <QListWidget>
+#include <QVBoxLayout>
+
+#include "ui/dataset/clip_table_model.h"
+#include "ui/dataset/display_format.h"
+#include "ui/dataset/duration_histogram.h"
+
+namespace sa3::ui {
+namespace {
+constexpr int kClipIdRole = Qt::UserRole + 1;
+
+QIcon severityIcon(sa3::Severity severity) {
+  switch (severity) {
+    case sa3::Severity::Error:
+      return QIcon(QStringLiteral(":/icons/status-error.svg"));
+    case sa3::Severity::Warning:
+      return QIcon(QStringLiteral(":/icons/status-warning.svg"));
+    case sa3::Severity::Info:
+      break;
+  }
+  return QIcon(QStringLiteral(":/icons/status-info.svg"));
+}
+
+template <typename Map, typename Format>
+QString mixText(const Map& counts, Format format) {
+  QStringList parts;
+  for (const auto& [key, n] : counts) parts << QStringLiteral("%1 ×%2").arg(format(key)).arg(n);
+  return parts.isEmpty() ? QStringLiteral("—") : parts.join(QStringLiteral(", "));
+}
+}  // namespace
+
+StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
+    : QWidget(parent),
+      m_model(model),
+      m_counts(new QLabel(this)),
+      m_durations(new QLabel(this)),
+      m_mix(new QLabel(this)),
+      m_lintSummary(new QLabel(this)),
+      m_histogram(new DurationHistogram(this)),
+      m_issues(new QListWidget(this)) {
+  for (QLabel* label : {m_counts, m_durations, m_mix, m_lintSummary}) {
+    label->setWordWrap(true);
+    label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+  }
+  auto* form = new QFormLayout;
+  form->addRow(tr("Clips:"), m_counts);
+  form->addRow(tr("Duration:"), m_durations);
+  form->addRow(tr("Audio:"), m_mix);
+  form->addRow(tr("Lint:"), m_lintSummary);
+  m_issues->setAccessibleName(tr("Lint issues"));
+  m_issues->setWordWrap(true);
+  m_issues->setToolTip(tr("Click an issue to select its clip."));
+  auto* layout = new QVBoxLayout(this);
+  layout->setContentsMargins(0, 0, 0, 0);
+  layout->addLayout(form);
+  layout->addWidget(m_histogram);
+  layout->addWidget(m_issues, 1);
+
+  m_refreshTimer.setSingleShot(true);
+  m_refreshTimer.setInterval(100);
+  connect(&m_refreshTimer, &QTimer::timeout, this, &StatsPanel::refresh);
+  connect(m_model, &ClipTableModel::issuesChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
+  connect(m_issues, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+    const QString id = item->data(kClipIdRole).toString();
+    if (!id.isEmpty()) emit clipActivated(id);
+  });
+  connect(m_issues, &QListWidget::itemActivated, this, [this](QListWidgetItem* item) {
+    const QString id = item->data(kClipIdRole).toString();
+    if (!id.isEmpty()) emit clipActivated(id);
+  });
+  refresh();
+}
+
+void StatsPanel::refresh() {
+  m_refreshTimer.stop();
+  const sa3::DatasetSummary s = sa3::summarise(m_model->clips(), m_model->state());
+  m_counts->setText(s.excluded_count > 0 ? tr("%n clip(s), %1 excluded", nullptr, int(s.clip_count)).arg(s.excluded_count)
+                                         : tr("%n clip(s)", nullptr, int(s.clip_count)));
+  m_durations->setText(s.clip_count == 0 ? QStringLiteral("—")
+                                         : tr("%1 in total, %2 to %3")
+                                               .arg(DisplayFormat::duration(s.total_duration_s),
+                                                    DisplayFormat::duration(s.min_duration_s),
+                                                    DisplayFormat::duration(s.max_duration_s)));
+  m_mix->setText(QStringLiteral("%1<br>%2<br>%3")
+                     .arg(mixText(s.sample_rates, [](int hz) { return DisplayFormat::sampleRate(hz); }),
+                          mixText(s.channel_counts, [](int ch) { return DisplayFormat::channels(ch); }),
+                          mixText(s.formats, [](const std::string& f) { return QString::fromStdString(f); })));
+  m_histogram->setBins(s.duration_histogram, m_model->lintOptions().native_length_s);
+
+  int counts[3] = {0, 0, 0};
+  m_issues->clear();
+  for (const sa3::Issue& issue : m_model->issues()) {
+    if (issue.acknowledged) continue;
+    ++counts[static_cast<int>(issue.severity)];
+    auto* item = new QListWidgetItem(severityIcon(issue.severity), QString::fromStdString(issue.message), m_issues);
+    item->setData(kClipIdRole, QString::fromStdString(issue.clip));
+  }
+  const int errors = counts[static_cast<int>(sa3::Severity::Error)];
+  const int warnings = counts[static_cast<int>(sa3::Severity::Warning)];
+  const int infos = counts[static_cast<int>(sa3::Severity::Info)];
+  if (errors + warnings + infos == 0)
+    m_lintSummary->setText(m_model->hasDataset() ? tr("No problems found") : QStringLiteral("—"));
+  else
+    m_lintSummary->setText(tr("%1, %2, %3")
+                               .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                                    tr("%n note(s)", nullptr, infos)));
+}
+
+}  // namespace sa3::ui

@@ -1,0 +1,39 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// StudioSettings: QSettings keys and defaults.
+#include "ui/settings/studio_settings.h"
+
+#include <QSettings>
+
+#include "sa3/paths.h"
+
+namespace sa3::ui {
+namespace {
+const QString kModelsFolder = QStringLiteral("paths/modelsFolder");
+const QString kLastDataset = QStringLiteral("dataset/lastFolder");
+}  // namespace
+
+QString StudioSettings::defaultModelsFolder() {
+  return QString::fromStdString(sa3::default_models_dir().string());
+}
+
+QString StudioSettings::modelsFolder() {
+  const QString chosen = QSettings().value(kModelsFolder).toString();
+  return chosen.isEmpty() ? defaultModelsFolder() : chosen;
+}
+
+void StudioSettings::setModelsFolder(const QString& folder) {
+  QSettings settings;
+  // Storing the default would pin it; an unset key keeps following XDG_DATA_HOME.
+  if (folder.isEmpty() || folder == defaultModelsFolder())
+    settings.remove(kModelsFolder);
+  else
+    settings.setValue(kModelsFolder, folder);
+}
+
+QString StudioSettings::lastDatasetFolder() { return QSettings().value(kLastDataset).toString(); }
+
+void StudioSettings::setLastDatasetFolder(const QString& folder) {
+  QSettings().setValue(kLastDataset, folder);
+}
+
+}  // namespace sa3::ui

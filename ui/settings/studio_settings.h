@@ -1,0 +1,24 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Typed access to the studio's QSettings, so keys and defaults live in one place.
+// Secrets never go through here: they belong to SecretStore.
+// Threading: GUI thread only (QSettings is reentrant, but the studio reads it from one thread).
+#pragma once
+
+#include <QString>
+#include <QStringList>
+
+namespace sa3::ui {
+
+class StudioSettings {
+ public:
+  // The models folder: the user's choice, else core's default ($XDG_DATA_HOME/sa3studio/models).
+  static QString modelsFolder();
+  static void setModelsFolder(const QString& folder);
+  static QString defaultModelsFolder();
+
+  // Where File → Open Folder starts, and the last dataset opened (reopened on the next start).
+  static QString lastDatasetFolder();
+  static void setLastDatasetFolder(const QString& folder);
+};
+
+}  // namespace sa3::ui
