@@ -9,29 +9,32 @@
 #include <fstream>
 #include <vector>
 
+#include "base/sha256.h"
 #include "sa3/error.h"
 
 namespace sa3 {
 
-void hash_file_into(const std::filesystem::path& path, Sha256& hash, JobControl& job,
-                    const std::function<void(std::uint64_t)>& on_bytes) {
+void read_file_chunks(const std::filesystem::path& path, JobControl& job,
+                      const std::function<void(const char* data, std::size_t size)>& consume) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) throw_environment(path.string() + ": cannot open for hashing (" + std::strerror(errno) + ")");
+  if (!in) throw_environment(path.string() + ": cannot open for reading (" + std::strerror(errno) + ")");
   std::vector<char> buffer(1 << 20);
   while (in) {
     job.check_cancelled();
     in.read(buffer.data(), static_cast<std::streamsize>(buffer.size()));
     const auto n = static_cast<std::size_t>(in.gcount());
-    hash.update(buffer.data(), n);
-    if (on_bytes && n > 0) on_bytes(n);
+    if (n > 0) consume(buffer.data(), n);
   }
-  if (in.bad()) throw_environment(path.string() + ": read error while hashing");
+  if (in.bad()) throw_environment(path.string() + ": read error");
 }
 
 std::string sha256_file_hex(const std::filesystem::path& path, JobControl& job,
                             const std::function<void(std::uint64_t)>& on_bytes) {
   Sha256 hash;
-  hash_file_into(path, hash, job, on_bytes);
+  read_file_chunks(path, job, [&](const char* data, std::size_t size) {
+    hash.update(data, size);
+    if (on_bytes) on_bytes(size);
+  });
   return hash.hex_digest();
 }
 

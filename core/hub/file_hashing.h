@@ -9,17 +9,16 @@
 #include <memory>
 #include <string>
 
-#include "base/sha256.h"
 #include "sa3/job_control.h"
 
 namespace sa3 {
 
-// Feeds the whole file into `hash`, calling on_bytes(n) after each chunk and checking the
-// JobControl between chunks (throws sa3::Cancelled). Throws sa3::Error (Environment) naming the
-// file when it cannot be read.
-void hash_file_into(const std::filesystem::path& path, Sha256& hash, JobControl& job,
-                    const std::function<void(std::uint64_t)>& on_bytes);
+// Passes the whole file to `consume` in chunks of 1 MiB, checking the JobControl between chunks
+// (throws sa3::Cancelled). Throws sa3::Error (Environment) naming the file when it cannot be read.
+void read_file_chunks(const std::filesystem::path& path, JobControl& job,
+                      const std::function<void(const char* data, std::size_t size)>& consume);
 
+// on_bytes(n) after each chunk hashed.
 std::string sha256_file_hex(const std::filesystem::path& path, JobControl& job,
                             const std::function<void(std::uint64_t)>& on_bytes);
 
