@@ -11,4 +11,8 @@ namespace sa3::cli {
 extern const char* const kDatasetUsage;
 int run_dataset(const std::vector<std::string>& args);
 
+// models_command.cpp: `sa3 models list|download|verify|path` (+ rows of kModelsSubcommands).
+extern const char* const kModelsUsage;
+int run_models(const std::vector<std::string>& args);
+
 }  // namespace sa3::cli

@@ -13,6 +13,7 @@ using sa3::cli::CommandGroup;
 
 const std::vector<CommandGroup> kGroups = {
     {"dataset", "check a dataset folder or zip, or pack it as fal's zip", sa3::cli::kDatasetUsage, sa3::cli::run_dataset},
+    {"models", "list, download, verify or locate the Stable Audio 3 weights", sa3::cli::kModelsUsage, sa3::cli::run_models},
 };
 
 void print_help(std::ostream& out) {
