@@ -15,8 +15,7 @@ namespace sa3::dataset {
 
 namespace {
 
-void decode_into(ClipQc& qc, const std::string& bytes, const std::filesystem::path& path) {
-  audio::SoundFile file(bytes, path.string());
+void decode_into(ClipQc& qc, audio::SoundFile& file) {
   const AudioInfo& info = file.info();
   audio::SignalStats stats(info.channels, kClipThreshold, std::pow(10.0, kSilenceDbfs / 20.0));
   audio::LoudnessMeter loudness(info.channels, info.sample_rate);
@@ -43,18 +42,31 @@ void decode_into(ClipQc& qc, const std::string& bytes, const std::filesystem::pa
 
 }  // namespace
 
-ClipQc analyse_clip_file(const std::filesystem::path& audio_path) {
+ClipQc analyse_clip_file(const std::filesystem::path& audio_path, uintmax_t in_memory_limit) {
   ClipQc qc;
+  std::error_code ec;
+  const uintmax_t size = std::filesystem::file_size(audio_path, ec);
+  const bool in_memory = !ec && size <= in_memory_limit;
   std::string bytes;
   try {
-    bytes = read_file(audio_path);
+    if (in_memory) {
+      bytes = read_file(audio_path);
+      qc.content_hash = sha256_hex(bytes);
+    } else {
+      qc.content_hash = sha256_file_hex(audio_path);
+    }
   } catch (const Error& e) {
     qc.decode_error = e.what();
     return qc;
   }
-  qc.content_hash = sha256_hex(bytes);
   try {
-    decode_into(qc, bytes, audio_path);
+    if (in_memory) {
+      audio::SoundFile file(bytes, audio_path.string());
+      decode_into(qc, file);
+    } else {
+      audio::SoundFile file(audio_path);
+      decode_into(qc, file);
+    }
   } catch (const Error& e) {
     if (e.kind() != ErrorKind::InvalidInput) throw;
     ClipQc failed;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "base/sha256.h"
+#include "dataset/clip_analysis.h"
 #include "sa3/dataset.h"
 #include "test_signals.h"
 #include "test_support.h"
@@ -41,6 +42,19 @@ TEST(ClipQc, SineWithSilentStart_MeasuresEverything) {
   ASSERT_EQ(qc->waveform_max.size(), sa3::kWaveformBins);
   EXPECT_FLOAT_EQ(qc->waveform_max[10], 0.0f);    // inside the silent start
   EXPECT_NEAR(qc->waveform_max[900], 0.5, 0.01);  // inside the tone
+}
+
+TEST(ClipQc, StreamedLargeFile_GivesTheSameQcAsInMemory) {
+  TempDir dir;
+  write_clip(dir / "noise.flac", sa3::test::noise(2.0, 44100, 2, 0.7, 5));
+  const auto in_memory = sa3::dataset::analyse_clip_file(dir / "noise.flac");
+  const auto streamed = sa3::dataset::analyse_clip_file(dir / "noise.flac", 0);
+  ASSERT_TRUE(streamed.decode_error.empty()) << streamed.decode_error;
+  EXPECT_EQ(streamed.content_hash, in_memory.content_hash);
+  EXPECT_EQ(streamed.decoded_frames, in_memory.decoded_frames);
+  EXPECT_EQ(streamed.peak, in_memory.peak);
+  EXPECT_EQ(streamed.loudness_lufs, in_memory.loudness_lufs);
+  EXPECT_EQ(streamed.waveform_max, in_memory.waveform_max);
 }
 
 TEST(ClipQc, UndecodableFile_ReportsDecodeErrorNotFailure) {
