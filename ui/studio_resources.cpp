@@ -23,12 +23,16 @@ void initStudioResources() {
 
 void installStudioTranslation(QCoreApplication& app) {
   initStudioResources();
-  auto* translator = new QTranslator(&app);
-  // Compiled .qm files are embedded under :/i18n by the build (translations/).
-  if (translator->load(QLocale(), QStringLiteral("sa3studio"), QStringLiteral("_"), QStringLiteral(":/i18n"))) {
-    QCoreApplication::installTranslator(translator);
-    qCInfo(lcShell) << "translation loaded for" << QLocale().name();
-  } else {
+  // Installed next to the binary's prefix; the build tree's copy serves uninstalled runs.
+  const QStringList folders = {QCoreApplication::applicationDirPath() + QStringLiteral("/../share/sa3studio/translations"),
+                               QStringLiteral(SA3_BUILD_TRANSLATIONS_DIR)};
+  for (const QString& folder : folders) {
+    auto* translator = new QTranslator(&app);
+    if (translator->load(QLocale(), QStringLiteral("sa3studio"), QStringLiteral("_"), folder)) {
+      QCoreApplication::installTranslator(translator);
+      qCInfo(lcShell) << "translation loaded for" << QLocale().name() << "from" << folder;
+      return;
+    }
     delete translator;
   }
 }

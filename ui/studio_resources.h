@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The studio's compiled-in resources (icons from resources/sa3studio.qrc, translations).
+// The studio's resources: icons compiled in from resources/sa3studio.qrc, and translations
+// (.qm files from translations/, installed under share/sa3studio/translations).
 // A static library's resources must be registered explicitly before first use.
 #pragma once
 
