@@ -55,6 +55,10 @@ DatasetPage::DatasetPage(QWidget* parent)
 DatasetPage::~DatasetPage() {
   m_loader->cancel();
   m_writer->flush();
+  // Children die one by one after this; their last signals (the undo stack clearing, the
+  // player stopping) must not reach slots of objects already gone.
+  for (QObject* source : std::initializer_list<QObject*>{m_undoStack, m_player, m_model, m_loader, m_fileOps, m_writer})
+    source->blockSignals(true);
 }
 
 void DatasetPage::createActions() {
