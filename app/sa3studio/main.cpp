@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QLoggingCategory>
 #include <QStatusBar>
 
 #include "sa3/version.h"
@@ -11,6 +12,8 @@
 #include "ui/studio_resources.h"
 
 int main(int argc, char** argv) {
+  // Debug output of the studio's categories is opt-in (QT_LOGGING_RULES overrides this).
+  QLoggingCategory::setFilterRules(QStringLiteral("sa3.*.debug=false"));
   QApplication app(argc, argv);
   QApplication::setApplicationName(QStringLiteral("sa3studio"));
   QApplication::setOrganizationName(QStringLiteral("sa3studio"));

@@ -16,6 +16,13 @@ TEST(BulkEdit, Prefix_SkipsCaptionsThatAlreadyStartWithIt) {
   EXPECT_EQ(edit.apply(QStringLiteral("zyx, warm pad")), QStringLiteral("zyx, zyx, warm pad"));
 }
 
+TEST(BulkEdit, PrefixOnEmptyCaption_GivesTheTriggerWordWithoutSeparator) {
+  BulkEdit edit;
+  edit.prefix = QStringLiteral("zyx, ");
+  EXPECT_EQ(edit.apply(QString()), QStringLiteral("zyx"));
+  EXPECT_EQ(edit.apply(QStringLiteral("  ")), QStringLiteral("zyx"));
+}
+
 TEST(BulkEdit, PlainFind_TreatsRegexCharactersAndBackslashesLiterally) {
   BulkEdit edit;
   edit.find = QStringLiteral("(120 bpm)");

@@ -27,7 +27,11 @@ QString BulkEdit::apply(const QString& caption) const {
     text.replace(pattern(), replace);
   else if (!find.isEmpty())
     text.replace(find, replace, caseSensitive ? Qt::CaseSensitive : Qt::CaseInsensitive);
-  if (!prefix.isEmpty() && !(skipPresent && text.startsWith(prefix))) text.prepend(prefix);
+  // An empty caption gets the trigger word alone, not a dangling "zyx, ".
+  if (!prefix.isEmpty() && text.trimmed().isEmpty())
+    text = triggerWord().isEmpty() ? prefix : triggerWord();
+  else if (!prefix.isEmpty() && !(skipPresent && text.startsWith(prefix)))
+    text.prepend(prefix);
   if (!suffix.isEmpty() && !(skipPresent && text.endsWith(suffix))) text.append(suffix);
   return text;
 }

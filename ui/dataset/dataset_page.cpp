@@ -163,8 +163,9 @@ void DatasetPage::buildLayout() {
   auto* right = new QSplitter(Qt::Vertical, this);
   right->addWidget(m_clipPane);
   right->addWidget(m_stats);
-  right->setStretchFactor(0, 3);
-  right->setStretchFactor(1, 2);
+  right->setStretchFactor(0, 1);
+  right->setStretchFactor(1, 1);
+  right->setSizes({400, 420});
 
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(left);

@@ -16,14 +16,15 @@ void DurationHistogram::setBins(std::vector<sa3::DurationBin> bins, double nativ
   m_bins = std::move(bins);
   m_nativeLengthS = nativeLengthS;
   QStringList tip;
-  for (const sa3::DurationBin& bin : m_bins) tip << tr("%1: %n clip(s)", nullptr, int(bin.count)).arg(binLabel(bin));
+  for (const sa3::DurationBin& bin : m_bins) tip << tr("%1 s: %n clip(s)", nullptr, int(bin.count)).arg(binLabel(bin));
   setToolTip(tip.join(QLatin1Char('\n')));
   update();
 }
 
 QString DurationHistogram::binLabel(const sa3::DurationBin& bin) {
-  if (std::isinf(bin.to_s)) return tr("%1 s+").arg(bin.from_s);
-  return tr("%1–%2 s").arg(bin.from_s).arg(bin.to_s);
+  // Compact enough for nine bars in a side panel; the axis caption says "seconds".
+  if (std::isinf(bin.to_s)) return tr("%1+").arg(bin.from_s);
+  return tr("%1–%2").arg(bin.from_s).arg(bin.to_s);
 }
 
 void DurationHistogram::paintEvent(QPaintEvent*) {
@@ -37,7 +38,7 @@ void DurationHistogram::paintEvent(QPaintEvent*) {
   }
   size_t most = 1;
   for (const auto& bin : m_bins) most = std::max(most, bin.count);
-  const int labelH = fm.height() + 2;
+  const int labelH = 2 * fm.height() + 4;  // bin labels, then the axis caption
   const int top = fm.height() + 2;  // room for the counts above the bars
   const int chartH = std::max(10, height() - labelH - top);
   const double slot = double(width()) / double(m_bins.size());
@@ -54,8 +55,11 @@ void DurationHistogram::paintEvent(QPaintEvent*) {
     if (bin.count > 0)
       p.drawText(QRectF(x, bar.top() - fm.height(), slot, fm.height()), Qt::AlignCenter, QString::number(bin.count));
     const QString label = fm.elidedText(binLabel(bin), Qt::ElideRight, int(slot) - 2);
-    p.drawText(QRectF(x, top + chartH + 2, slot, labelH), Qt::AlignHCenter | Qt::AlignTop, label);
+    p.drawText(QRectF(x, top + chartH + 2, slot, fm.height()), Qt::AlignHCenter | Qt::AlignTop, label);
   }
+  p.setPen(pal.placeholderText().color());
+  p.drawText(QRectF(0, height() - fm.height(), width(), fm.height()), Qt::AlignCenter,
+             tr("clip duration, seconds (orange: too short, or cropped by the model)"));
 }
 
 }  // namespace sa3::ui

@@ -16,8 +16,8 @@ class DurationHistogram : public QWidget {
   explicit DurationHistogram(QWidget* parent = nullptr);
 
   void setBins(std::vector<sa3::DurationBin> bins, double nativeLengthS);
-  QSize sizeHint() const override { return {320, 140}; }
-  QSize minimumSizeHint() const override { return {200, 100}; }
+  QSize sizeHint() const override { return {320, 160}; }
+  QSize minimumSizeHint() const override { return {200, 120}; }
 
  protected:
   void paintEvent(QPaintEvent* event) override;

@@ -56,8 +56,14 @@ StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
   m_issues->setAccessibleName(tr("Lint issues"));
   m_issues->setWordWrap(true);
   m_issues->setToolTip(tr("Click an issue to select its clip."));
+  auto* title = new QLabel(tr("Dataset"), this);
+  QFont titleFont = title->font();
+  titleFont.setBold(true);
+  titleFont.setPointSizeF(titleFont.pointSizeF() * 1.15);
+  title->setFont(titleFont);
   auto* layout = new QVBoxLayout(this);
-  layout->setContentsMargins(0, 0, 0, 0);
+  layout->setContentsMargins(0, 6, 0, 0);
+  layout->addWidget(title);
   layout->addLayout(form);
   layout->addWidget(m_histogram);
   layout->addWidget(m_issues, 1);

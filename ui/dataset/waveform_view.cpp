@@ -62,8 +62,8 @@ void WaveformView::paintEvent(QPaintEvent*) {
   // One vertical line per pixel column spanning the min/max of the bins under it, so the
   // thumbnail scales to any width without losing transients.
   const size_t bins = std::min(m_min.size(), m_max.size());
-  const QColor played = pal.highlight().color();
-  const QColor rest = pal.text().color();
+  const QColor rest = QColor(0x2f, 0x6f, 0xc4);
+  const QColor played = rest.lighter(150);
   const double half = mid - 2;
   for (int x = 0; x < w; ++x) {
     const size_t from = size_t(double(x) / w * bins);
