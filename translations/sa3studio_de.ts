@@ -25,7 +25,63 @@
     </message>
 </context>
 <context>
-    <name>BulkEditDialog</name>
+    <name>DisplayFormat</name>
+    <message>
+        <source>%1 kHz</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>mono</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>stereo</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 ch</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>silent</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 LUFS</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Stable Audio 3 LoRA training studio</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset folder to open (optional).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Dataset</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sa3::ui::BulkEditCommand</name>
+    <message numerus="yes">
+        <source>%1 (%n caption(s))</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sa3::ui::BulkEditDialog</name>
     <message>
         <source>&amp;Skip captions that already have it</source>
         <translation type="unfinished"></translation>
@@ -107,7 +163,7 @@
     </message>
 </context>
 <context>
-    <name>CaptionEditor</name>
+    <name>sa3::ui::CaptionEditor</name>
     <message>
         <source>Caption</source>
         <translation type="unfinished"></translation>
@@ -122,7 +178,7 @@
     </message>
 </context>
 <context>
-    <name>ClipPane</name>
+    <name>sa3::ui::ClipPane</name>
     <message>
         <source>Play / stop (Space)</source>
         <translation type="unfinished"></translation>
@@ -164,14 +220,14 @@
     </message>
 </context>
 <context>
-    <name>ClipPlayer</name>
+    <name>sa3::ui::ClipPlayer</name>
     <message>
         <source>Cannot play %1: %2</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
-    <name>ClipTableModel</name>
+    <name>sa3::ui::ClipTableModel</name>
     <message>
         <source>Clip</source>
         <translation type="unfinished"></translation>
@@ -218,7 +274,7 @@
     </message>
 </context>
 <context>
-    <name>DatasetFileOps</name>
+    <name>sa3::ui::DatasetFileOps</name>
     <message>
         <source>Importing %1</source>
         <translation type="unfinished"></translation>
@@ -266,7 +322,7 @@
     </message>
 </context>
 <context>
-    <name>DatasetLoader</name>
+    <name>sa3::ui::DatasetLoader</name>
     <message>
         <source>Scanning %1</source>
         <translation type="unfinished"></translation>
@@ -277,7 +333,7 @@
     </message>
 </context>
 <context>
-    <name>DatasetPage</name>
+    <name>sa3::ui::DatasetPage</name>
     <message>
         <source>&amp;Open Folder…</source>
         <translation type="unfinished"></translation>
@@ -445,60 +501,37 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
 </context>
 <context>
-    <name>DisplayFormat</name>
-    <message>
-        <source>%1 kHz</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>mono</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>stereo</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 ch</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>silent</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>%1 LUFS</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>DurationHistogram</name>
+    <name>sa3::ui::DurationHistogram</name>
     <message>
         <source>Duration histogram</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
-        <source>%1: %n clip(s)</source>
+        <source>%1 s: %n clip(s)</source>
         <translation type="unfinished">
             <numerusform></numerusform>
             <numerusform></numerusform>
         </translation>
     </message>
     <message>
-        <source>%1 s+</source>
+        <source>%1+</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>%1–%2 s</source>
+        <source>%1–%2</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <source>No clips</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>clip duration, seconds (orange: too short, or cropped by the model)</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
-    <name>MainWindow</name>
+    <name>sa3::ui::MainWindow</name>
     <message>
         <source>SA3 Studio</source>
         <translation type="unfinished"></translation>
@@ -557,7 +590,7 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
 </context>
 <context>
-    <name>SecretStore</name>
+    <name>sa3::ui::SecretStore</name>
     <message>
         <source>The keychain service did not answer within %1 seconds.</source>
         <translation type="unfinished"></translation>
@@ -568,7 +601,31 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
 </context>
 <context>
-    <name>SettingsDialog</name>
+    <name>sa3::ui::SetCaptionCommand</name>
+    <message>
+        <source>Edit caption of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sa3::ui::SetExcludedCommand</name>
+    <message numerus="yes">
+        <source>Exclude %n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Include %n clip(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>sa3::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
         <translation type="unfinished"></translation>
@@ -623,7 +680,7 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
 </context>
 <context>
-    <name>StatsPanel</name>
+    <name>sa3::ui::StatsPanel</name>
     <message>
         <source>Clips:</source>
         <translation type="unfinished"></translation>
@@ -646,6 +703,10 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
     <message>
         <source>Click an issue to select its clip.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Dataset</source>
         <translation type="unfinished"></translation>
     </message>
     <message numerus="yes">
@@ -697,7 +758,7 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
 </context>
 <context>
-    <name>TaskProgress</name>
+    <name>sa3::ui::TaskProgress</name>
     <message>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
@@ -708,53 +769,10 @@ The dataset opens with no clips excluded and no trigger word.</source>
     </message>
 </context>
 <context>
-    <name>WaveformView</name>
+    <name>sa3::ui::WaveformView</name>
     <message>
         <source>Waveform</source>
         <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>main</name>
-    <message>
-        <source>Stable Audio 3 LoRA training studio</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset folder to open (optional).</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>&amp;Dataset</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sa3::ui::SetCaptionCommand</name>
-    <message>
-        <source>Edit caption of %1</source>
-        <translation type="unfinished"></translation>
-    </message>
-</context>
-<context>
-    <name>sa3::ui::SetExcludedCommand</name>
-    <message numerus="yes">
-        <source>Exclude %n clip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Include %n clip(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
-        </translation>
     </message>
 </context>
 </TS>

@@ -74,7 +74,7 @@ void MainWindow::createMenus() {
   m_fileMenu->addSeparator();
   m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
   m_helpMenu->addAction(tr("&About SA3 Studio"), QKeySequence(Qt::Key_F1), this, &MainWindow::showAbout);
-  m_helpMenu->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+  m_helpMenu->addAction(tr("About &Qt"), QKeySequence(Qt::CTRL | Qt::Key_F1), qApp, &QApplication::aboutQt);
 }
 
 void MainWindow::showSettings() {

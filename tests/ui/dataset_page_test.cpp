@@ -246,5 +246,24 @@ TEST_F(DatasetPageTest, LintIssueForMissingCaption_ShownOnTheClipRow) {
   EXPECT_TRUE(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("untitled")));
 }
 
+TEST_F(DatasetPageTest, ExportThenImportZip_ImportedFolderOpensWithSameClipsAndCaptions) {
+  openAndAnalyse();
+  page_->selectClip(QStringLiteral("drums/kick.wav"));
+  page_->setSelectedExcluded(true);  // excluded clips stay out of the zip
+  sa3::test::TempDir out;
+  const QString zip = QString::fromStdString((out / "set.zip").string());
+  page_->exportZip(zip);
+  QTRY_VERIFY_WITH_TIMEOUT(std::filesystem::exists(out / "set.zip"), kScanTimeoutMs);
+
+  const auto imported = out / "imported";
+  page_->importZip(zip, QString::fromStdString(imported.string()));
+  QTRY_COMPARE_WITH_TIMEOUT(page_->model()->rootPath(), QString::fromStdString(std::filesystem::canonical(out.path()).string() + "/imported"),
+                            kScanTimeoutMs);
+  EXPECT_EQ(page_->model()->rowCount(), 3);
+  EXPECT_LT(page_->model()->rowOfId(QStringLiteral("kick.wav")), 0);
+  EXPECT_EQ(page_->model()->caption(QStringLiteral("snare.wav")), QStringLiteral("tight snare"));
+  EXPECT_EQ(read_text(imported / "pad.txt"), "warm pad");
+}
+
 }  // namespace
 }  // namespace sa3::ui

@@ -11,9 +11,8 @@ namespace sa3::ui {
 
 BulkEditCommand::BulkEditCommand(ClipTableModel* model, const QList<CaptionChange>& changes,
                                  const QString& description) {
-  setText(QCoreApplication::translate("sa3::ui::BulkEditCommand", "%1 (%n caption(s))", nullptr,
-                                      static_cast<int>(changes.size()))
-              .arg(description));
+  const int count = static_cast<int>(changes.size());
+  setText(QCoreApplication::translate("sa3::ui::BulkEditCommand", "%1 (%n caption(s))", nullptr, count).arg(description));
   for (const CaptionChange& change : changes)
     new SetCaptionCommand(model, change.clipId, change.before, change.after, 0, this);
 }
