@@ -14,7 +14,7 @@ struct BackgroundTask::Run {
   sa3::JobControl job;
 };
 
-BackgroundTask::BackgroundTask(QObject* parent) : QObject(parent) {}
+BackgroundTask::BackgroundTask(Category category, QObject* parent) : QObject(parent), m_category(category) {}
 
 BackgroundTask::~BackgroundTask() {
   // Not cancel(): signals must not reach receivers that may be half destroyed by now.
@@ -38,8 +38,8 @@ void BackgroundTask::start(const QString& title, Work work) {
       if (weak.lock() == m_current) emit progressChanged(fraction, item);
     }, Qt::QueuedConnection);
   };
-  run->job.on_log = [](sa3::LogLevel level, const std::string& message) {
-    logFromCore(lcDataset(), level, message);
+  run->job.on_log = [category = m_category](sa3::LogLevel level, const std::string& message) {
+    logFromCore(category(), level, message);
   };
   Post post = [this, weak = std::weak_ptr<Run>(run)](std::function<void()> fn) {
     QMetaObject::invokeMethod(this, [this, weak, fn = std::move(fn)] {
@@ -61,7 +61,7 @@ void BackgroundTask::start(const QString& title, Work work) {
       m_running = false;
       m_current.reset();
       if (!error.isEmpty()) {
-        qCCritical(lcShell).noquote() << m_title << "failed:" << error;
+        qCCritical(m_category).noquote() << m_title << "failed:" << error;
         emit failed(error);
       }
       emit finished();

@@ -13,6 +13,7 @@
 #pragma once
 
 #include <QFuture>
+#include <QLoggingCategory>
 #include <QList>
 #include <QObject>
 #include <functional>
@@ -25,7 +26,9 @@ namespace sa3::ui {
 class BackgroundTask : public QObject {
   Q_OBJECT
  public:
-  explicit BackgroundTask(QObject* parent = nullptr);
+  // Core log messages of the task go to `category` (one of ui/logging_categories.h).
+  using Category = const QLoggingCategory& (*)();
+  explicit BackgroundTask(Category category, QObject* parent = nullptr);
   ~BackgroundTask() override;
 
   using Post = std::function<void(std::function<void()>)>;
@@ -48,6 +51,7 @@ class BackgroundTask : public QObject {
   struct Run;
   std::shared_ptr<Run> m_current;
   QList<QFuture<void>> m_futures;
+  Category m_category;
   QString m_title;
   bool m_running = false;
 };

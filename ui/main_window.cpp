@@ -3,6 +3,8 @@
 #include "ui/main_window.h"
 
 #include <QApplication>
+#include <QCloseEvent>
+#include <QScreen>
 #include <QDragEnterEvent>
 #include <QDropEvent>
 #include <QListWidget>
@@ -17,6 +19,7 @@
 #include "ui/logging_categories.h"
 #include "ui/settings/secret_store.h"
 #include "ui/settings/settings_dialog.h"
+#include "ui/settings/studio_settings.h"
 #include "ui/studio_resources.h"
 
 namespace sa3::ui {
@@ -39,7 +42,17 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), m_secrets(new Sec
   connect(m_pageList, &QListWidget::currentRowChanged, m_pages, &QStackedWidget::setCurrentIndex);
   createMenus();
   statusBar()->showMessage(tr("Ready"));
-  resize(1360, 860);
+  if (!restoreGeometry(StudioSettings::windowGeometry())) {
+    // First start: most of the screen, without assuming a large one.
+    const QSize available = screen() ? screen()->availableSize() : QSize(1360, 860);
+    resize(std::min(1360, available.width() * 9 / 10), std::min(860, available.height() * 9 / 10));
+  }
+  restoreState(StudioSettings::windowState());
+}
+
+void MainWindow::closeEvent(QCloseEvent* event) {
+  StudioSettings::setWindow(saveGeometry(), saveState());
+  QMainWindow::closeEvent(event);
 }
 
 int MainWindow::addPage(const QString& title, const QIcon& icon, QWidget* page) {

@@ -9,6 +9,7 @@
 #include "sa3/version.h"
 #include "ui/dataset/dataset_page.h"
 #include "ui/main_window.h"
+#include "ui/settings/studio_settings.h"
 #include "ui/studio_resources.h"
 
 int main(int argc, char** argv) {
@@ -45,8 +46,11 @@ int main(int argc, char** argv) {
   QObject::connect(dataset, &sa3::ui::DatasetPage::datasetChanged, &window,
                    [&](const QString& folder) { window.setWindowTitle(QDir(folder).dirName()); });
 
+  // A folder on the command line, else the dataset open when the studio last closed.
   if (!parser.positionalArguments().isEmpty())
     dataset->openPaths({QDir::current().absoluteFilePath(parser.positionalArguments().constFirst())});
+  else if (const QString last = sa3::ui::StudioSettings::lastDatasetFolder(); !last.isEmpty() && QDir(last).exists())
+    dataset->openFolder(last);
   window.show();
   return app.exec();
 }

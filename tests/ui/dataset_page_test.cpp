@@ -246,6 +246,19 @@ TEST_F(DatasetPageTest, LintIssueForMissingCaption_ShownOnTheClipRow) {
   EXPECT_TRUE(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("untitled")));
 }
 
+TEST_F(DatasetPageTest, DropAudioFileOnOpenDataset_CopiesItWithItsCaptionAndShowsIt) {
+  openAndAnalyse();
+  sa3::test::TempDir elsewhere;
+  sa3::test::write_sine_wav(elsewhere / "hat.wav", 1.3, 22050, 1, 5000);
+  write_text(elsewhere / "hat.txt", "open hat");
+  page_->openPaths({QString::fromStdString((elsewhere / "hat.wav").string())});
+  QTRY_COMPARE_WITH_TIMEOUT(page_->model()->rowCount(), 5, kScanTimeoutMs);
+  EXPECT_EQ(page_->model()->caption(QStringLiteral("hat.wav")), QStringLiteral("open hat"));
+  EXPECT_TRUE(std::filesystem::exists(elsewhere / "hat.wav"));  // copied, not moved
+  // The clips analysed before keep their QC; only the new one is analysed.
+  QTRY_VERIFY_WITH_TIMEOUT(allAnalysed(), kScanTimeoutMs);
+}
+
 TEST_F(DatasetPageTest, ExportThenImportZip_ImportedFolderOpensWithSameClipsAndCaptions) {
   openAndAnalyse();
   page_->selectClip(QStringLiteral("drums/kick.wav"));

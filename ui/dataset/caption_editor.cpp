@@ -20,6 +20,7 @@ CaptionEditor::CaptionEditor(ClipTableModel* model, QUndoStack* undoStack, QWidg
     : QPlainTextEdit(parent), m_model(model), m_undoStack(undoStack) {
   setUndoRedoEnabled(false);
   setTabChangesFocus(true);
+  setAcceptDrops(false);  // files dropped here open in the page, never paste their paths
   setAccessibleName(tr("Caption"));
   showClip({});
   connect(this, &QPlainTextEdit::textChanged, this, &CaptionEditor::commitText);

@@ -6,10 +6,12 @@
 #include <filesystem>
 #include <system_error>
 
+#include "ui/logging_categories.h"
+
 namespace sa3::ui {
 namespace fs = std::filesystem;
 
-DatasetFileOps::DatasetFileOps(QObject* parent) : QObject(parent), m_task(new BackgroundTask(this)) {}
+DatasetFileOps::DatasetFileOps(QObject* parent) : QObject(parent), m_task(new BackgroundTask(lcDataset, this)) {}
 
 bool DatasetFileOps::isAudioFile(const QString& path) {
   const std::string suffix = QStringLiteral(".%1").arg(QFileInfo(path).suffix().toLower()).toStdString();

@@ -2,10 +2,9 @@
 // DatasetLoader: scan, then QC only the clips without a QC result.
 #include "ui/dataset/dataset_loader.h"
 
+#include <QStringList>
 #include <map>
 #include <memory>
-
-#include <QStringList>
 
 #include "ui/logging_categories.h"
 
@@ -24,7 +23,7 @@ void reuseKnownQc(std::vector<sa3::Clip>& clips, const std::vector<sa3::Clip>& k
 }
 }  // namespace
 
-DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent), m_task(new BackgroundTask(this)) {}
+DatasetLoader::DatasetLoader(QObject* parent) : QObject(parent), m_task(new BackgroundTask(lcDataset, this)) {}
 
 void DatasetLoader::open(const QString& folder, const std::vector<sa3::Clip>& known) {
   const std::filesystem::path root = folder.toStdString();

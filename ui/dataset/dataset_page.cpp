@@ -118,6 +118,7 @@ void DatasetPage::buildLayout() {
   m_filter = new QLineEdit(this);
   m_filter->setPlaceholderText(tr("Filter clips by name or caption (Ctrl+F)"));
   m_filter->setClearButtonEnabled(true);
+  m_filter->setAcceptDrops(false);
   connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
 
   m_table = new QTableView(this);

@@ -10,6 +10,8 @@ namespace sa3::ui {
 namespace {
 const QString kModelsFolder = QStringLiteral("paths/modelsFolder");
 const QString kLastDataset = QStringLiteral("dataset/lastFolder");
+const QString kWindowGeometry = QStringLiteral("window/geometry");
+const QString kWindowState = QStringLiteral("window/state");
 }  // namespace
 
 QString StudioSettings::defaultModelsFolder() {
@@ -34,6 +36,16 @@ QString StudioSettings::lastDatasetFolder() { return QSettings().value(kLastData
 
 void StudioSettings::setLastDatasetFolder(const QString& folder) {
   QSettings().setValue(kLastDataset, folder);
+}
+
+QByteArray StudioSettings::windowGeometry() { return QSettings().value(kWindowGeometry).toByteArray(); }
+
+QByteArray StudioSettings::windowState() { return QSettings().value(kWindowState).toByteArray(); }
+
+void StudioSettings::setWindow(const QByteArray& geometry, const QByteArray& state) {
+  QSettings settings;
+  settings.setValue(kWindowGeometry, geometry);
+  settings.setValue(kWindowState, state);
 }
 
 }  // namespace sa3::ui

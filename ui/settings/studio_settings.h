@@ -4,6 +4,7 @@
 // Threading: GUI thread only (QSettings is reentrant, but the studio reads it from one thread).
 #pragma once
 
+#include <QByteArray>
 #include <QString>
 #include <QStringList>
 
@@ -19,6 +20,11 @@ class StudioSettings {
   // Where File → Open Folder starts, and the last dataset opened (reopened on the next start).
   static QString lastDatasetFolder();
   static void setLastDatasetFolder(const QString& folder);
+
+  // The main window's geometry and dock/toolbar state, restored at the next start.
+  static QByteArray windowGeometry();
+  static QByteArray windowState();
+  static void setWindow(const QByteArray& geometry, const QByteArray& state);
 };
 
 }  // namespace sa3::ui
