@@ -82,7 +82,8 @@ void MainWindow::createMenus() {
   m_viewMenu = menuBar()->addMenu(tr("&View"));
   m_helpMenu = menuBar()->addMenu(tr("&Help"));
   auto* settings = m_fileMenu->addAction(tr("&Settings…"), this, &MainWindow::showSettings);
-  settings->setShortcuts({QKeySequence::Preferences, QKeySequence(Qt::CTRL | Qt::Key_Comma)});
+  // QKeySequence::Preferences is empty on Linux desktops, so name the common binding.
+  settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
   settings->setMenuRole(QAction::PreferencesRole);
   m_fileMenu->addSeparator();
   m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);

@@ -236,6 +236,7 @@ void DatasetPage::updateActions() {
   m_bulkEdit->setEnabled(open && m_model->rowCount() > 0);
   m_exclude->setEnabled(selected);
   m_include->setEnabled(selected);
+  m_playStop->setEnabled(open && m_model->rowCount() > 0);
   m_nextClip->setEnabled(open);
   m_previousClip->setEnabled(open);
 }

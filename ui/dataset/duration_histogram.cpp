@@ -31,7 +31,9 @@ void DurationHistogram::paintEvent(QPaintEvent*) {
   QPainter p(this);
   const QPalette pal = palette();
   const QFontMetrics fm = fontMetrics();
-  if (m_bins.empty()) {
+  const bool noClips =
+      std::all_of(m_bins.begin(), m_bins.end(), [](const sa3::DurationBin& bin) { return bin.count == 0; });
+  if (noClips) {
     p.setPen(pal.placeholderText().color());
     p.drawText(rect(), Qt::AlignCenter, tr("No clips"));
     return;

@@ -93,10 +93,13 @@ void StatsPanel::refresh() {
                                                .arg(DisplayFormat::duration(s.total_duration_s),
                                                     DisplayFormat::duration(s.min_duration_s),
                                                     DisplayFormat::duration(s.max_duration_s)));
-  m_mix->setText(QStringLiteral("%1<br>%2<br>%3")
-                     .arg(mixText(s.sample_rates, [](int hz) { return DisplayFormat::sampleRate(hz); }),
-                          mixText(s.channel_counts, [](int ch) { return DisplayFormat::channels(ch); }),
-                          mixText(s.formats, [](const std::string& f) { return QString::fromStdString(f); })));
+  if (s.clip_count == 0)
+    m_mix->setText(QStringLiteral("—"));
+  else
+    m_mix->setText(QStringLiteral("%1<br>%2<br>%3")
+                       .arg(mixText(s.sample_rates, [](int hz) { return DisplayFormat::sampleRate(hz); }),
+                            mixText(s.channel_counts, [](int ch) { return DisplayFormat::channels(ch); }),
+                            mixText(s.formats, [](const std::string& f) { return QString::fromStdString(f); })));
   m_histogram->setBins(s.duration_histogram, m_model->lintOptions().native_length_s);
 
   int counts[3] = {0, 0, 0};

@@ -31,7 +31,9 @@ SettingsDialog::SettingsDialog(SecretStore* secrets, QWidget* parent)
   folderRow->addWidget(m_modelsFolder, 1);
   folderRow->addWidget(browse);
   folderRow->addWidget(reset);
-  form->addRow(tr("&Models folder:"), folderRow);
+  auto* folderLabel = new QLabel(tr("&Models folder:"), this);
+  folderLabel->setBuddy(m_modelsFolder);
+  form->addRow(folderLabel, folderRow);
 
   form->addRow(tr("&fal API key:"), addSecretField(Secret::FalKey));
   form->addRow(tr("&Hugging Face token:"), addSecretField(Secret::HuggingFaceToken));
@@ -45,11 +47,12 @@ SettingsDialog::SettingsDialog(SecretStore* secrets, QWidget* parent)
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(form);
   layout->addWidget(buttons);
-  resize(620, sizeHint().height());
 
   connect(m_secrets, &SecretStore::secretRead, this, &SettingsDialog::showSecret);
   connect(m_secrets, &SecretStore::keychainUnavailable, this, &SettingsDialog::showKeychainState);
   showKeychainState();
+  // Fixed start size: the word-wrapped keychain note makes sizeHint() too short before showing.
+  resize(680, 280);
   m_secrets->read(Secret::FalKey);
   m_secrets->read(Secret::HuggingFaceToken);
 }
