@@ -15,4 +15,15 @@ int run_dataset(const std::vector<std::string>& args);
 extern const char* const kModelsUsage;
 int run_models(const std::vector<std::string>& args);
 
+// train_command.cpp: `sa3 train` (local, or --remote on fal).
+extern const char* const kTrainUsage;
+int run_train(const std::vector<std::string>& args);
+// local_train_command.cpp: `sa3 train` without --remote (the local trainer, issue 4).
+int run_local_training(const Args& args);
+
+// remote_command.cpp: `sa3 remote status|logs|cancel|fetch RUN`, and `sa3 train --remote`.
+extern const char* const kRemoteUsage;
+int run_remote(const std::vector<std::string>& args);
+int run_remote_training(const Args& args);
+
 }  // namespace sa3::cli

@@ -14,6 +14,8 @@ using sa3::cli::CommandGroup;
 const std::vector<CommandGroup> kGroups = {
     {"dataset", "check a dataset folder or zip, or pack it as fal's zip", sa3::cli::kDatasetUsage, sa3::cli::run_dataset},
     {"models", "list, download, verify or locate the Stable Audio 3 weights", sa3::cli::kModelsUsage, sa3::cli::run_models},
+    {"train", "train a LoRA from a fal trainer job, locally or on fal (--remote)", sa3::cli::kTrainUsage, sa3::cli::run_train},
+    {"remote", "status, logs, cancel or fetch a run training on fal", sa3::cli::kRemoteUsage, sa3::cli::run_remote},
 };
 
 void print_help(std::ostream& out) {

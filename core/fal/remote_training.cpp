@@ -130,6 +130,9 @@ void finish(const fs::path& run_dir, fal::FalApi& api, const fal::RemoteRecord& 
                 " is no longer on fal (results are kept for about an hour); the outputs cannot be fetched";
     } else if (response.ok()) {
       message = "fal: " + status.error + (status.error_type.empty() ? "" : " [" + status.error_type + "]");
+    } else if (stopped) {
+      const fal::FalErrorInfo info = fal::parse_fal_error(response);
+      message = "cancelled on fal" + (info.detail.empty() ? std::string() : ": " + info.detail);
     } else {
       message = fal::describe_fal_error("training", fal::parse_fal_error(response));
       invalid = response.status >= 400 && response.status < 500;
