@@ -86,7 +86,8 @@ void MainWindow::createMenus() {
   settings->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Comma));
   settings->setMenuRole(QAction::PreferencesRole);
   m_fileMenu->addSeparator();
-  m_fileMenu->addAction(tr("&Quit"), QKeySequence::Quit, this, &QWidget::close);
+  // Not QKeySequence::Quit: it is empty on some platforms (and offscreen).
+  m_fileMenu->addAction(tr("&Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), this, &QWidget::close);
   m_helpMenu->addAction(tr("&About SA3 Studio"), QKeySequence(Qt::Key_F1), this, &MainWindow::showAbout);
   m_helpMenu->addAction(tr("About &Qt"), QKeySequence(Qt::CTRL | Qt::Key_F1), qApp, &QApplication::aboutQt);
 }
