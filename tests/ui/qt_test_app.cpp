@@ -5,7 +5,9 @@
 #include <gtest/gtest.h>
 
 #include <QApplication>
+#include <QSettings>
 #include <QStandardPaths>
+#include <QTemporaryDir>
 #include <cmath>
 #include <cstdint>
 #include <fstream>
@@ -23,6 +25,8 @@ class QtApplicationEnvironment : public ::testing::Environment {
     // Test mode moves QSettings and data paths to throwaway locations, so tests never read or
     // write the user's studio settings.
     QStandardPaths::setTestModeEnabled(true);
+    // QSettings ignores test mode, so point its user scope into a folder removed at exit.
+    QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, settingsDir_.path());
     QCoreApplication::setOrganizationName(QStringLiteral("sa3studio-tests"));
     QCoreApplication::setApplicationName(QStringLiteral("sa3studio-gui-tests"));
     app_ = new QApplication(argc_, argv_);
@@ -38,6 +42,7 @@ class QtApplicationEnvironment : public ::testing::Environment {
   char name_[16] = "sa3-gui-test";
   char* argv_[2] = {name_, nullptr};
   QApplication* app_ = nullptr;
+  QTemporaryDir settingsDir_;
 };
 
 [[maybe_unused]] ::testing::Environment* const kQtEnvironment =

@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Support for GUI tests: one QApplication for the whole test program (registered as a
-// GoogleTest environment, so gtest_main works unchanged), isolated settings, and a writer of
+// GoogleTest environment, so gtest_main works unchanged), settings in a temporary folder, and a writer of
 // small PCM WAV files so tests generate their own audio.
 #pragma once
 
