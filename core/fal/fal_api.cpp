@@ -66,7 +66,8 @@ QueueHandle FalApi::submit(const json& input) {
   p.retryable = [](const net::HttpResponse& r) {
     if (r.status == 429 || r.status == -1) return true;
     const bool gateway = r.status == 502 || r.status == 503 || r.status == 504;
-    return gateway && !r.headers.has("x-fal-request-id");
+    const bool user_timeout = r.headers.has("X-Fal-Request-Timeout-Type");
+    return gateway && !user_timeout && !r.headers.has("x-fal-request-id");
   };
   const net::HttpResponse response = net::with_retries(
       p,

@@ -245,6 +245,31 @@ TEST_F(Fixture, SubmitAppErrorWithRequestId_NotRetried) {
   EXPECT_EQ(server.job_count(), 0u);
 }
 
+TEST_F(Fixture, UserStartTimeout_NeverRetried) {
+  FakeFalServer server;
+  server.add_fault("submit", {FakeFalServer::FaultKind::Status, 504, R"({"detail":"Request timed out","error_type":"request_timeout"})",
+                              {{"X-Fal-Request-Timeout-Type", "user"}}});
+  const Status st = start(settings_for(server));
+  ASSERT_FALSE(st);
+  EXPECT_NE(st.error().message.find("HTTP 504: Request timed out [request_timeout]"), std::string::npos) << st.error().message;
+  size_t submits = 0;
+  for (const auto& r : server.requests()) submits += r.method == "POST" && r.path == "/fal-ai/stable-audio-3-trainer";
+  EXPECT_EQ(submits, 1u);
+}
+
+TEST_F(Fixture, CancelDuringUpload_StoppedAndNothingSubmitted) {
+  test::write_dataset_zip(zip, 4, 2 * 1024 * 1024);
+  FakeFalServer server;
+  // The user presses Stop as soon as the upload reports progress.
+  control.on_progress = [&](double, double, const std::string&) { control.cancel(); };
+  const Status st = start(settings_for(server));
+  ASSERT_FALSE(st);
+  EXPECT_TRUE(st.error().cancelled()) << st.error().message;
+  EXPECT_EQ(server.job_count(), 0u);
+  EXPECT_EQ(read_run_json(run)["status"], "stopped");
+  EXPECT_FALSE(fs::exists(run / "remote.json"));
+}
+
 TEST_F(Fixture, JobRejectedByFal_FailureListsFieldsAndRunFailed) {
   FakeFalServer server;
   const FalSettings s = settings_for(server);
