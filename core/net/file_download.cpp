@@ -113,11 +113,10 @@ DownloadResult download_file(HttpClient& client, const DownloadRequest& request)
   http.authorized_hosts = request.authorized_hosts;
   http.control = request.control;
   http.timeout_s = 0;  // large files: only the idle guard applies
-  http.on_response_start = [&](long status, const Headers& headers) {
+  http.on_response_start = [&](long status, const Headers&) {
     // 206 continues the .part file; a 200 means the server ignored Range: start over.
     const bool append = status == 206 && offset > 0;
     if (!append) offset = 0;
-    (void)headers;
     file.open(part, append);
   };
   http.sink = [&](const char* data, size_t size) {
