@@ -11,6 +11,7 @@
 #include <QDropEvent>
 #include <QElapsedTimer>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMimeData>
 #include <QSortFilterProxyModel>
 #include <QTableView>
@@ -28,6 +29,7 @@
 #include "ui/dataset/clip_table_model.h"
 #include "ui/dataset/dataset_page.h"
 #include "ui/dataset/dataset_writer.h"
+#include "ui/dataset/stats_panel.h"
 #include "ui/main_window.h"
 
 namespace sa3::ui {
@@ -244,6 +246,28 @@ TEST_F(DatasetPageTest, LintIssueForMissingCaption_ShownOnTheClipRow) {
   EXPECT_TRUE(found);
   const QModelIndex status = page_->model()->index(page_->model()->rowOfId(id), ClipTableModel::StatusColumn);
   EXPECT_TRUE(status.data(Qt::ToolTipRole).toString().contains(QStringLiteral("untitled")));
+
+  // Clicking the issue in the stats panel selects its clip.
+  page_->selectClip(QStringLiteral("pad.wav"));
+  page_->statsPanel()->refresh();
+  QListWidget* list = page_->statsPanel()->issueList();
+  QListWidgetItem* item = nullptr;
+  for (int i = 0; i < list->count(); ++i)
+    if (list->item(i)->text().contains(QStringLiteral("untitled"))) item = list->item(i);
+  ASSERT_NE(item, nullptr);
+  emit list->itemClicked(item);
+  EXPECT_EQ(page_->clipPane()->clipId(), id);
+  EXPECT_EQ(page_->selectedClipIds(), QStringList{id});
+}
+
+TEST_F(DatasetPageTest, SortByDuration_OrdersNumerically) {
+  openAndAnalyse();
+  page_->table()->sortByColumn(ClipTableModel::DurationColumn, Qt::DescendingOrder);
+  QStringList order;
+  for (int row = 0; row < page_->proxy()->rowCount(); ++row)
+    order << page_->proxy()->index(row, 0).data(ClipTableModel::ClipIdRole).toString();
+  EXPECT_EQ(order, (QStringList{QStringLiteral("pad.wav"), QStringLiteral("lead.wav"), QStringLiteral("drums/kick.wav"),
+                                QStringLiteral("drums/snare.wav")}));
 }
 
 TEST_F(DatasetPageTest, DropAudioFileOnOpenDataset_CopiesItWithItsCaptionAndShowsIt) {

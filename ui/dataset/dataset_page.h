@@ -58,6 +58,7 @@ class DatasetPage : public QWidget {
   DatasetWriter* writer() const { return m_writer; }
   DatasetLoader* loader() const { return m_loader; }
   QLineEdit* filterField() const { return m_filter; }
+  StatsPanel* statsPanel() const { return m_stats; }
 
  signals:
   void statusMessage(const QString& message, int timeoutMs);
