@@ -15,7 +15,8 @@
 //   422 detail listed per field); Environment: network, fal outages, disk. The fal key is
 //   never put into a message, a log or a file, and is sent only to the queue and REST hosts.
 // Cancellation: JobControl::cancel() stops an upload, or stops *following* a run (the job
-//   keeps running on fal; cancel_remote_training() stops it there). Reported as cancelled.
+//   keeps running on fal; cancel_remote_training() stops it there). Reported as cancelled;
+//   a run cancelled on fal also ends cancelled, with a "stopped" event and run.json "stopped".
 //
 //   sa3::FalSettings fal = *sa3::fal_settings_from_environment();
 //   sa3::JobControl job;

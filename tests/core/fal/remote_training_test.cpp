@@ -104,6 +104,10 @@ TEST_F(Fixture, FullRun_UploadsSubmitsFollowsAndDownloadsOutputs) {
   EXPECT_EQ((*step)["step"], 0);
   EXPECT_EQ((*step)["total_steps"], 200);
   EXPECT_TRUE(step->contains("time"));
+  for (const auto& r : server.requests()) {
+    if (r.method == "POST" && r.path == "/fal-ai/stable-audio-3-trainer") EXPECT_EQ(r.headers.at("x-fal-queue-priority"), "normal");
+    if (r.path.ends_with("/status")) EXPECT_EQ(r.query, "logs=1");
+  }
   expect_key_only_on_api(server);
 }
 
