@@ -107,7 +107,9 @@ AudioBuffer SoundFile::read_all() {
   AudioBuffer buffer;
   buffer.sample_rate = info_.sample_rate;
   buffer.channels = info_.channels;
-  buffer.samples.reserve(size_t(info_.frames) * size_t(info_.channels));
+  // A damaged header can claim any length: reserve what it says only up to 64 Mi samples.
+  constexpr int64_t kMaxReserve = int64_t(64) << 20;
+  buffer.samples.reserve(size_t(info_.frames < kMaxReserve / info_.channels ? info_.frames * info_.channels : kMaxReserve));
   std::vector<float> block;
   while (read(block, 65536) > 0) buffer.samples.insert(buffer.samples.end(), block.begin(), block.end());
   return buffer;

@@ -10,12 +10,16 @@ WaveformBuilder::WaveformBuilder(int channels, int64_t frames_hint, size_t bins)
     : channels_(channels),
       bins_(std::max<size_t>(bins, 1)),
       // About 8 fine blocks per bin, so the final grouping is even to within an eighth of a bin.
-      block_frames_(std::max<int64_t>(1, frames_hint / int64_t(bins_ * 8))) {}
+      block_frames_(std::max<int64_t>(1, frames_hint / int64_t(bins_ * 8))) {
+  min_.reserve(bins_ * 16);
+  max_.reserve(bins_ * 16);
+}
 
 void WaveformBuilder::add(const float* interleaved, int64_t frames) {
   int64_t f = 0;
   while (f < frames) {
     if (in_block_ == 0) {
+      if (min_.size() == bins_ * 16) coarsen();
       min_.push_back(0);
       max_.push_back(0);
     }
@@ -35,6 +39,18 @@ void WaveformBuilder::add(const float* interleaved, int64_t frames) {
     in_block_ += take;
     if (in_block_ == block_frames_) in_block_ = 0;
   }
+}
+
+// The header's length was wrong (or absent): halve the resolution so memory stays bounded.
+void WaveformBuilder::coarsen() {
+  const size_t half = min_.size() / 2;
+  for (size_t i = 0; i < half; ++i) {
+    min_[i] = std::min(min_[2 * i], min_[2 * i + 1]);
+    max_[i] = std::max(max_[2 * i], max_[2 * i + 1]);
+  }
+  min_.resize(half);
+  max_.resize(half);
+  block_frames_ *= 2;
 }
 
 WaveformPeaks WaveformBuilder::finish() const {

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // WaveformBuilder: min/max thumbnails accumulated while decoding, when the exact length may
-// only be known at the end (MP3 headers estimate it). Fine blocks are reduced to bins at finish.
+// only be known at the end (MP3 headers estimate it). Fine blocks are reduced to bins at finish;
+// at most 16 blocks per bin are kept, whatever the real length, so memory stays bounded.
 // Threading: one object per thread.
 #pragma once
 
@@ -20,6 +21,8 @@ class WaveformBuilder {
   WaveformPeaks finish() const;
 
  private:
+  void coarsen();
+
   int channels_;
   size_t bins_;
   int64_t block_frames_;

@@ -2,9 +2,12 @@
 // Loudness, levels, silence and waveform thumbnails on signals with known answers.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <vector>
 
 #include "audio/signal_stats.h"
+#include "audio/waveform.h"
 #include "sa3/audio.h"
 #include "test_signals.h"
 
@@ -77,6 +80,25 @@ TEST(WaveformPeaks, HalfPositiveHalfNegative_BinsFollowTheSignal) {
   EXPECT_FLOAT_EQ(peaks.min[10], 0.0f);  // bins include zero: both channels are positive here
   EXPECT_FLOAT_EQ(peaks.min[90], -0.75f);
   EXPECT_FLOAT_EQ(peaks.max[90], 0.0f);
+}
+
+TEST(WaveformBuilder, LengthUnknownUpFront_StillEvenBins) {
+  // A header that gives no length (hint 0) forces many merges of the fine blocks.
+  sa3::audio::WaveformBuilder builder(1, 0, 10);
+  std::vector<float> block(1000);
+  for (int b = 0; b < 100; ++b) {
+    std::fill(block.begin(), block.end(), b < 50 ? 0.5f : -0.5f);
+    builder.add(block.data(), 1000);
+  }
+  const auto peaks = builder.finish();
+  ASSERT_EQ(peaks.max.size(), 10u);
+  // Bins group whole fine blocks (here 1024 frames), so bin 4 may reach just past the step.
+  EXPECT_FLOAT_EQ(peaks.max[4], 0.5f);
+  for (size_t i = 0; i < 10; ++i) {
+    if (i == 4) continue;
+    EXPECT_FLOAT_EQ(peaks.max[i], i < 5 ? 0.5f : 0.0f) << "bin " << i;
+    EXPECT_FLOAT_EQ(peaks.min[i], i < 5 ? 0.0f : -0.5f) << "bin " << i;
+  }
 }
 
 TEST(WaveformPeaks, FewerFramesThanBins_OneBinPerFrame) {
