@@ -54,7 +54,9 @@ TEST_F(SecretStoreTest, NoKeychainService_WriteKeepsSecretForSessionOnly_AndSays
   QSettings settings;
   settings.sync();
   QFile file(settings.fileName());
-  if (file.open(QIODevice::ReadOnly)) EXPECT_FALSE(file.readAll().contains("fal-secret-123"));
+  if (file.open(QIODevice::ReadOnly)) {
+    EXPECT_FALSE(file.readAll().contains("fal-secret-123"));
+  }
   for (const QString& key : settings.allKeys())
     EXPECT_NE(settings.value(key).toString(), QStringLiteral("fal-secret-123")) << key.toStdString();
 }
