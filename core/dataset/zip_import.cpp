@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <memory>
 #include <set>
 
@@ -91,6 +92,13 @@ std::vector<Entry> plan(dataset::ZipArchive& za, const fs::path& dest, const Imp
                     " bytes; refusing the archive");
     const fs::path target = dest / rel;
     std::error_code ec;
+    // A symlinked folder inside the destination would carry the entry somewhere else.
+    fs::path folder = dest;
+    for (auto it = rel.begin(); std::next(it) != rel.end(); ++it) {
+      folder /= *it;
+      if (fs::is_symlink(folder, ec))
+        throw_invalid(folder.string() + ": is a symbolic link; import into an empty folder (nothing was written)");
+    }
     if (fs::exists(fs::symlink_status(target, ec)))
       throw_invalid(target.string() + ": already exists; import into an empty folder (nothing was written)");
     if (!targets.insert(target).second)

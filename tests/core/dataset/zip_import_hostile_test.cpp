@@ -116,6 +116,17 @@ TEST(ZipImport, ExistingFile_IsNeverOverwritten) {
   EXPECT_FALSE(fs::exists(dir / "dest" / "new.txt"));
 }
 
+TEST(ZipImport, SymlinkedFolderInDestination_IsNotFollowed) {
+  TempDir dir, elsewhere;
+  build_zip(dir / "data.zip", {{"sub/clip.txt", "caption"}});
+  fs::create_directories(dir / "dest");
+  fs::create_directory_symlink(elsewhere.path(), dir / "dest" / "sub");
+  const auto r = import(dir / "data.zip", dir / "dest");
+  ASSERT_FALSE(r);
+  EXPECT_NE(r.error().message.find("symbolic link"), std::string::npos) << r.error().message;
+  EXPECT_TRUE(fs::is_empty(elsewhere.path()));
+}
+
 TEST(ZipImport, NotAZip_FailsNamingIt) {
   TempDir dir;
   sa3::test::write_text(dir / "fake.zip", "this is not a zip archive");
