@@ -18,8 +18,10 @@ namespace sa3 {
 
 namespace {
 
+// Whitespace and a leading UTF-8 byte-order mark (Windows editors add one) carry no caption.
 std::string trimmed(const std::string& s) {
-  const auto first = s.find_first_not_of(" \t\r\n\f\v");
+  const size_t bom = s.rfind("\xEF\xBB\xBF", 0) == 0 ? 3 : 0;
+  const auto first = s.find_first_not_of(" \t\r\n\f\v", bom);
   if (first == std::string::npos) return {};
   const auto last = s.find_last_not_of(" \t\r\n\f\v");
   return s.substr(first, last - first + 1);

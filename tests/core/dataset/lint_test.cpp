@@ -44,7 +44,7 @@ TEST(Lint, MissingEmptyAndNonUtf8Captions_AreErrors) {
   auto clips = four_good();
   clips[0].has_caption = false;
   clips[0].caption.clear();
-  clips[1].caption = "  \n\t ";
+  clips[1].caption = "\xEF\xBB\xBF  \n\t ";  // a byte-order mark and whitespace only
   clips[2].caption = "caf\xe9";
   clips[2].caption_utf8 = false;
   const auto issues = sa3::lint(clips, {}, {});
