@@ -2,18 +2,10 @@
 // Run folders: lock, status, events and checkpoint bookkeeping.
 #include "train/run_folder.h"
 
-#include <fcntl.h>
-#include <sys/file.h>
-#include <unistd.h>
-
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
-#include <cstring>
-#include <ctime>
-#include <fstream>
 
 #include "base/atomic_file.h"
+#include "job/run_folder.h"
 #include "sa3/error.h"
 #include "train/training_checkpoint.h"
 
@@ -34,19 +26,6 @@ std::optional<int64_t> step_of(const std::filesystem::path& dir) {
 
 }  // namespace
 
-std::string iso_time_now() {
-  const auto now = std::chrono::system_clock::now();
-  const auto secs = std::chrono::system_clock::to_time_t(now);
-  const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(now.time_since_epoch()).count() % 1000;
-  std::tm tm{};
-  gmtime_r(&secs, &tm);
-  char buf[40];
-  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%S", &tm);
-  char out[48];
-  std::snprintf(out, sizeof out, "%s.%03dZ", buf, static_cast<int>(ms));
-  return out;
-}
-
 RunFolder RunFolder::open(const std::filesystem::path& dir, bool create) {
   std::error_code ec;
   if (create) {
@@ -55,60 +34,36 @@ RunFolder RunFolder::open(const std::filesystem::path& dir, bool create) {
   } else if (!std::filesystem::is_directory(dir)) {
     throw_invalid(dir.string() + ": no such run folder");
   }
-  const auto lock_path = dir / "run.lock";
-  const int fd = ::open(lock_path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
-  if (fd < 0) throw_environment(lock_path.string() + ": cannot open (" + std::strerror(errno) + ")");
-  if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-    ::close(fd);
-    throw_invalid(dir.string() + ": another process is driving this run (run.lock is held)");
-  }
-  return RunFolder(dir, fd);
-}
-
-RunFolder::RunFolder(RunFolder&& other) noexcept : dir_(std::move(other.dir_)), lock_fd_(other.lock_fd_) {
-  other.lock_fd_ = -1;
-}
-
-RunFolder::~RunFolder() {
-  if (lock_fd_ >= 0) {
-    ::flock(lock_fd_, LOCK_UN);
-    ::close(lock_fd_);
-  }
+  return RunFolder(dir, std::make_unique<RunLock>(dir));
 }
 
 void RunFolder::write_job(const std::string& json_text) const { write_file_atomic(job_path(), json_text); }
 
 void RunFolder::write_status(RunStatus s) const {
-  s.updated = iso_time_now();
+  s.updated_at = iso8601_utc_now();
   nlohmann::ordered_json j;
   j["status"] = s.status;
   j["kind"] = s.kind;
   j["model"] = s.model;
   j["device"] = s.device;
-  j["started"] = s.started;
-  j["updated"] = s.updated;
+  j["created_at"] = s.created_at;
+  j["updated_at"] = s.updated_at;
   j["step"] = s.step;
   j["total_steps"] = s.total_steps;
   j["final_loss"] = s.final_loss ? nlohmann::ordered_json(*s.final_loss) : nlohmann::ordered_json();
   j["error"] = s.error.empty() ? nlohmann::ordered_json() : nlohmann::ordered_json(s.error);
-  write_file_atomic(dir_ / "run.json", j.dump(2) + "\n");
+  write_run_json(dir_, j);
 }
 
 RunStatus RunFolder::read_status() const {
-  const auto path = dir_ / "run.json";
-  nlohmann::json j;
-  try {
-    j = nlohmann::json::parse(read_file(path));
-  } catch (const nlohmann::json::exception& e) {
-    throw_invalid(path.string() + ": not valid JSON (" + e.what() + ")");
-  }
+  const auto j = read_run_json(dir_);
   RunStatus s;
   s.status = j.value("status", "");
   s.kind = j.value("kind", "local");
   s.model = j.value("model", "");
   s.device = j.value("device", "");
-  s.started = j.value("started", "");
-  s.updated = j.value("updated", "");
+  s.created_at = j.value("created_at", "");
+  s.updated_at = j.value("updated_at", "");
   s.step = j.value("step", int64_t{0});
   s.total_steps = j.value("total_steps", int64_t{0});
   if (j.contains("final_loss") && j["final_loss"].is_number()) s.final_loss = j["final_loss"].get<double>();
@@ -116,13 +71,8 @@ RunStatus RunFolder::read_status() const {
   return s;
 }
 
-void RunFolder::append_event(nlohmann::ordered_json event) const {
-  if (!event.contains("time")) event["time"] = iso_time_now();
-  const auto path = dir_ / "progress.jsonl";
-  std::ofstream out(path, std::ios::app | std::ios::binary);
-  out << event.dump() << '\n';
-  out.flush();
-  if (!out) throw_environment(path.string() + ": cannot append a progress event (disk full?)");
+nlohmann::ordered_json RunFolder::append_event(nlohmann::ordered_json event) const {
+  return nlohmann::ordered_json::parse(append_progress_event(dir_, std::move(event)));
 }
 
 std::filesystem::path RunFolder::checkpoint_dir(int64_t step) const {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RunFolder: one training run on disk (spec/contracts.md "Run folder"): job.json, run.json
 // (status, rewritten atomically), progress.jsonl (appended events), run.lock (flock held by the
-// process driving the run) and checkpoints/step-NNNNNN/.
+// process driving the run) and checkpoints/step-NNNNNN/. The shared files are written by
+// job/run_folder.h, so local and remote runs produce identical files.
 //
 // Lifecycle: open() takes the lock and keeps it until the object dies; a second process (or a
 //   second RunFolder in this one) is refused with a message naming the folder.
@@ -12,11 +13,14 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "job/run_folder.h"
 
 namespace sa3 {
 
@@ -25,24 +29,20 @@ struct RunStatus {
   std::string kind = "local";
   std::string model;
   std::string device;
-  std::string started;  // ISO 8601 UTC
-  std::string updated;
+  std::string created_at;  // ISO 8601 UTC
+  std::string updated_at;
   int64_t step = 0;
   int64_t total_steps = 0;
   std::optional<double> final_loss;
   std::string error;
 };
 
-// "2026-11-25T11:40:00.123Z".
-std::string iso_time_now();
-
 class RunFolder {
  public:
   // Opens (creating when `create`) and locks the folder.
   static RunFolder open(const std::filesystem::path& dir, bool create);
-  RunFolder(RunFolder&& other) noexcept;
+  RunFolder(RunFolder&&) noexcept = default;
   RunFolder& operator=(RunFolder&&) = delete;
-  ~RunFolder();
 
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path job_path() const { return dir_ / "job.json"; }
@@ -50,11 +50,11 @@ class RunFolder {
   std::filesystem::path config_path() const { return dir_ / "config.json"; }
 
   void write_job(const std::string& json_text) const;
-  void write_status(RunStatus status) const;  // stamps `updated`
+  void write_status(RunStatus status) const;  // stamps `updated_at`
   RunStatus read_status() const;
 
-  // Appends one event line; `event` gets "time" when it has none.
-  void append_event(nlohmann::ordered_json event) const;
+  // Appends one event line (adding "time" after "event"); returns the event as written.
+  nlohmann::ordered_json append_event(nlohmann::ordered_json event) const;
 
   // checkpoints/step-NNNNNN for `step`.
   std::filesystem::path checkpoint_dir(int64_t step) const;
@@ -64,9 +64,10 @@ class RunFolder {
   void prune_checkpoints(int keep) const;
 
  private:
-  RunFolder(std::filesystem::path dir, int lock_fd) : dir_(std::move(dir)), lock_fd_(lock_fd) {}
+  RunFolder(std::filesystem::path dir, std::unique_ptr<RunLock> lock)
+      : dir_(std::move(dir)), lock_(std::move(lock)) {}
   std::filesystem::path dir_;
-  int lock_fd_ = -1;
+  std::unique_ptr<RunLock> lock_;
 };
 
 }  // namespace sa3

@@ -172,9 +172,8 @@ double TrainingLoop::train_step() {
 }
 
 void TrainingLoop::emit(nlohmann::ordered_json event) {
-  event["time"] = iso_time_now();
-  run_.append_event(event);
-  if (control_.on_event) control_.on_event(event);
+  const auto written = run_.append_event(std::move(event));
+  if (control_.on_event) control_.on_event(written);
 }
 
 void TrainingLoop::save_checkpoint(const std::vector<uint8_t>& rng_state, double loss) {
@@ -216,7 +215,15 @@ TrainingOutcome TrainingLoop::run() {
   RunStatus status;
   status.model = settings_.model;
   status.device = settings_.device;
-  status.started = iso_time_now();
+  status.created_at = iso8601_utc_now();
+  if (step_ > 0) {
+    // A resumed run keeps its creation time.
+    try {
+      status.created_at = run_.read_status().created_at;
+    } catch (const Error&) {
+      // run.json damaged or missing: the resumed run starts a fresh status
+    }
+  }
   status.total_steps = settings_.steps;
   status.step = step_;
   run_.write_status(status);
