@@ -756,6 +756,26 @@ The dataset opens with no clips excluded and no trigger word.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>medium (380 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>small-music (120 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>small-sfx (120 s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model you will train: clips longer than its native length get cropped.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check for &amp;model:</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sa3::ui::TaskProgress</name>

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include <QCheckBox>
+#include <QComboBox>
 #include <QPushButton>
 #include <QApplication>
 #include <QDropEvent>
@@ -260,6 +261,25 @@ TEST_F(DatasetPageTest, LintIssueForMissingCaption_ShownOnTheClipRow) {
   emit list->itemClicked(item);
   EXPECT_EQ(page_->clipPane()->clipId(), id);
   EXPECT_EQ(page_->selectedClipIds(), QStringList{id});
+}
+
+TEST_F(DatasetPageTest, ModelChooser_SetsTheNativeLengthThatLintChecks) {
+  sa3::test::write_sine_wav(dir_ / "long.wav", 130, 8000, 1, 100);  // longer than small's 120 s
+  write_text(dir_ / "long.txt", "long drone");
+  openAndAnalyse(5);
+  auto durationIssue = [this] {
+    page_->model()->relintNow();
+    for (const sa3::Issue* issue : page_->model()->issuesFor(QStringLiteral("long.wav")))
+      if (issue->field == "duration") return true;
+    return false;
+  };
+  QComboBox* chooser = page_->statsPanel()->modelChooser();
+  chooser->setCurrentIndex(chooser->findData(QStringLiteral("small-music-base")));
+  EXPECT_DOUBLE_EQ(page_->model()->lintOptions().native_length_s, 120);
+  EXPECT_TRUE(durationIssue());
+  chooser->setCurrentIndex(chooser->findData(QStringLiteral("medium-base")));
+  EXPECT_DOUBLE_EQ(page_->model()->lintOptions().native_length_s, 380);
+  EXPECT_FALSE(durationIssue());
 }
 
 TEST_F(DatasetPageTest, SortByDuration_OrdersNumerically) {

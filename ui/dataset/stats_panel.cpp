@@ -2,7 +2,10 @@
 // StatsPanel: summary labels, histogram and the issue list.
 #include "ui/dataset/stats_panel.h"
 
+#include <QComboBox>
+#include <QSignalBlocker>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QListWidget>
 #include <QVBoxLayout>
@@ -10,6 +13,7 @@
 #include "ui/dataset/clip_table_model.h"
 #include "ui/dataset/display_format.h"
 #include "ui/dataset/duration_histogram.h"
+#include "ui/settings/studio_settings.h"
 
 namespace sa3::ui {
 namespace {
@@ -43,7 +47,12 @@ StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
       m_mix(new QLabel(this)),
       m_lintSummary(new QLabel(this)),
       m_histogram(new DurationHistogram(this)),
-      m_issues(new QListWidget(this)) {
+      m_issues(new QListWidget(this)),
+      m_modelChoice(new QComboBox(this)) {
+  m_modelChoice->addItem(tr("medium (380 s)"), QStringLiteral("medium-base"));
+  m_modelChoice->addItem(tr("small-music (120 s)"), QStringLiteral("small-music-base"));
+  m_modelChoice->addItem(tr("small-sfx (120 s)"), QStringLiteral("small-sfx-base"));
+  m_modelChoice->setToolTip(tr("The model you will train: clips longer than its native length get cropped."));
   for (QLabel* label : {m_counts, m_durations, m_mix, m_lintSummary}) {
     label->setWordWrap(true);
     label->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -63,7 +72,14 @@ StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
   title->setFont(titleFont);
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 6, 0, 0);
-  layout->addWidget(title);
+  auto* header = new QHBoxLayout;
+  header->addWidget(title);
+  header->addStretch();
+  auto* modelLabel = new QLabel(tr("Check for &model:"), this);
+  modelLabel->setBuddy(m_modelChoice);
+  header->addWidget(modelLabel);
+  header->addWidget(m_modelChoice);
+  layout->addLayout(header);
   layout->addLayout(form);
   layout->addWidget(m_histogram);
   layout->addWidget(m_issues, 1);
@@ -72,6 +88,9 @@ StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
   m_refreshTimer.setInterval(100);
   connect(&m_refreshTimer, &QTimer::timeout, this, &StatsPanel::refresh);
   connect(m_model, &ClipTableModel::issuesChanged, &m_refreshTimer, qOverload<>(&QTimer::start));
+  connect(m_modelChoice, &QComboBox::currentIndexChanged, this,
+          [this] { setLintModel(m_modelChoice->currentData().toString()); });
+  setLintModel(StudioSettings::lintModel());
   connect(m_issues, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
     const QString id = item->data(kClipIdRole).toString();
     if (!id.isEmpty()) emit clipActivated(id);
@@ -81,6 +100,19 @@ StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
     if (!id.isEmpty()) emit clipActivated(id);
   });
   refresh();
+}
+
+void StatsPanel::setLintModel(const QString& modelId) {
+  const sa3::Result<double> length = sa3::model_native_length_s(modelId.toStdString());
+  if (!length) return;  // an id from an older settings file: keep the current choice
+  {
+    const QSignalBlocker quiet(m_modelChoice);
+    m_modelChoice->setCurrentIndex(m_modelChoice->findData(modelId));
+  }
+  StudioSettings::setLintModel(modelId);
+  sa3::LintOptions options = m_model->lintOptions();
+  options.native_length_s = *length;
+  m_model->setLintOptions(options);
 }
 
 void StatsPanel::refresh() {

@@ -7,6 +7,7 @@
 #include <QTimer>
 #include <QWidget>
 
+class QComboBox;
 class QLabel;
 class QListWidget;
 
@@ -21,7 +22,10 @@ class StatsPanel : public QWidget {
   explicit StatsPanel(ClipTableModel* model, QWidget* parent = nullptr);
 
   void refresh();
+  // Lints against `modelId`'s native length (medium 380 s, small 120 s) and remembers the choice.
+  void setLintModel(const QString& modelId);
   QListWidget* issueList() const { return m_issues; }
+  QComboBox* modelChooser() const { return m_modelChoice; }
 
  signals:
   void clipActivated(const QString& clipId);
@@ -34,6 +38,7 @@ class StatsPanel : public QWidget {
   QLabel* m_lintSummary;
   DurationHistogram* m_histogram;
   QListWidget* m_issues;
+  QComboBox* m_modelChoice;
   QTimer m_refreshTimer;
 };
 

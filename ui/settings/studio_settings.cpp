@@ -10,6 +10,7 @@ namespace sa3::ui {
 namespace {
 const QString kModelsFolder = QStringLiteral("paths/modelsFolder");
 const QString kLastDataset = QStringLiteral("dataset/lastFolder");
+const QString kLintModel = QStringLiteral("dataset/lintModel");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
 }  // namespace
@@ -37,6 +38,13 @@ QString StudioSettings::lastDatasetFolder() { return QSettings().value(kLastData
 void StudioSettings::setLastDatasetFolder(const QString& folder) {
   QSettings().setValue(kLastDataset, folder);
 }
+
+QString StudioSettings::lintModel() {
+  // The default recipe trains small-music-base (product.md); its 120 s is the stricter bound.
+  return QSettings().value(kLintModel, QStringLiteral("small-music-base")).toString();
+}
+
+void StudioSettings::setLintModel(const QString& modelId) { QSettings().setValue(kLintModel, modelId); }
 
 QByteArray StudioSettings::windowGeometry() { return QSettings().value(kWindowGeometry).toByteArray(); }
 

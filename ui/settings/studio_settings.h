@@ -21,6 +21,10 @@ class StudioSettings {
   static QString lastDatasetFolder();
   static void setLastDatasetFolder(const QString& folder);
 
+  // The model id the dataset is checked against (its native length bounds clip durations).
+  static QString lintModel();
+  static void setLintModel(const QString& modelId);
+
   // The main window's geometry and dock/toolbar state, restored at the next start.
   static QByteArray windowGeometry();
   static QByteArray windowState();
