@@ -22,9 +22,10 @@ struct LoudnessMeter::State {
 
 LoudnessMeter::LoudnessMeter(int channels, int sample_rate) : state_(std::make_unique<State>()) {
   state_->st = ebur128_init(static_cast<unsigned>(channels), static_cast<unsigned long>(sample_rate), EBUR128_MODE_I);
+  // libebur128 takes 1-64 channels at 16 Hz-2.8 MHz: outside that the file is at fault.
   if (!state_->st)
-    throw_environment("libebur128: cannot measure " + std::to_string(channels) + " channels at " +
-                      std::to_string(sample_rate) + " Hz");
+    throw_invalid("cannot measure loudness of " + std::to_string(channels) + " channels at " +
+                  std::to_string(sample_rate) + " Hz");
 }
 
 LoudnessMeter::~LoudnessMeter() = default;

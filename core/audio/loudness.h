@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // LoudnessMeter: EBU R128 integrated loudness (libebur128), fed block by block while decoding.
 // Ownership: owns its ebur128 state. Threading: one object per thread.
-// Errors: throws sa3::Error (Environment) when libebur128 cannot allocate its state.
+// Errors: throws sa3::Error (InvalidInput) for a channel count or rate libebur128 cannot measure.
 #pragma once
 
 #include <cstdint>

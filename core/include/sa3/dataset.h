@@ -9,7 +9,7 @@
 //   the JobControl and the callbacks and keeps them alive until the call returns.
 // Threading: scan_dataset, analyse_clips, export_zip and import_zip are long and synchronous:
 //   call them off the GUI thread. analyse_clips runs `QcOptions::threads` workers itself and
-//   serialises on_clip and progress calls (one at a time, from one of its worker threads), so
+//   serialises on_clip and progress calls (one at a time, from the calling thread or a worker), so
 //   a UI can forward them with queued signals. Everything else is fast, reentrant and
 //   thread-safe on distinct data.
 // Errors: every function returns sa3::Result / sa3::Status; failures name the file or field.

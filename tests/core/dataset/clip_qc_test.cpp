@@ -68,6 +68,17 @@ TEST(ClipQc, UndecodableFile_ReportsDecodeErrorNotFailure) {
   EXPECT_FALSE(qc->content_hash.empty());
 }
 
+TEST(ClipQc, MoreChannelsThanLoudnessTakes_IsThatClipsErrorOnly) {
+  TempDir dir;
+  write_clip(dir / "many.wav", sa3::test::noise(0.5, 8000, 80, 0.3, 1));
+  write_clip(dir / "ok.wav", sa3::test::noise(0.5, 8000, 1, 0.3, 2));
+  auto ds = scan(dir);
+  sa3::JobControl job;
+  ASSERT_TRUE(sa3::analyse_clips(ds.clips, {}, job));
+  EXPECT_NE(ds.clips[0].qc->decode_error.find("80 channels"), std::string::npos) << ds.clips[0].qc->decode_error;
+  EXPECT_TRUE(ds.clips[1].qc->decode_error.empty());
+}
+
 TEST(ClipQc, ManyClipsOnThreads_EveryClipAnalysedOnce) {
   TempDir dir;
   for (int i = 0; i < 12; ++i)
