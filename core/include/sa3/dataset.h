@@ -92,8 +92,9 @@ struct DatasetScan {
 // File extensions scanned as audio (lowercase, with the dot).
 const std::vector<std::string>& supported_audio_extensions();
 
-// Walks `root` recursively (skipping hidden folders such as .sa3studio) and reads each audio
-// file's header (no decoding) and its caption. Progress counts files found.
+// Walks `root` recursively (skipping hidden files and folders such as .sa3studio, and
+// __MACOSX) and reads each audio file's header (no decoding) and its caption. Symlinked folders
+// are not followed. Progress counts clips read, after a listing pass that reports nothing.
 Result<DatasetScan> scan_dataset(const std::filesystem::path& root, JobControl& job);
 // Reads one clip's header and caption; `root` gives its id. For files added one at a time.
 Result<Clip> scan_clip(const std::filesystem::path& root, const std::filesystem::path& audio);
