@@ -37,6 +37,8 @@ ClipPane::ClipPane(ClipTableModel* model, QUndoStack* undoStack, ClipPlayer* pla
   m_play->setToolTip(tr("Play / stop (Space)"));
   m_tokens->setAlignment(Qt::AlignRight);
   m_issues->setWordWrap(true);
+  // Captions stay under ~256 tokens; eight lines show one whole, the rest goes to the stats.
+  m_editor->setMaximumHeight(m_editor->fontMetrics().lineSpacing() * 8 + 12);
   m_issues->setTextFormat(Qt::RichText);
 
   auto* header = new QHBoxLayout;
@@ -59,6 +61,7 @@ ClipPane::ClipPane(ClipTableModel* model, QUndoStack* undoStack, ClipPlayer* pla
   layout->addLayout(captionRow);
   layout->addWidget(m_editor, 1);
   layout->addWidget(m_issues);
+  layout->addStretch(0);
 
   connect(m_play, &QToolButton::clicked, m_player, &ClipPlayer::toggle);
   connect(m_player, &ClipPlayer::playingChanged, this, [this](bool playing) {

@@ -166,7 +166,7 @@ void DatasetPage::buildLayout() {
   right->addWidget(m_stats);
   right->setStretchFactor(0, 1);
   right->setStretchFactor(1, 1);
-  right->setSizes({400, 420});
+  right->setSizes({340, 480});
 
   auto* split = new QSplitter(Qt::Horizontal, this);
   split->addWidget(left);

@@ -10,6 +10,7 @@ namespace sa3::ui {
 
 DurationHistogram::DurationHistogram(QWidget* parent) : QWidget(parent) {
   setAccessibleName(tr("Duration histogram"));
+  setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
 void DurationHistogram::setBins(std::vector<sa3::DurationBin> bins, double nativeLengthS) {
