@@ -12,6 +12,7 @@
 #include <optional>
 
 #include "base/sha256.h"
+#include "download_lock.h"
 #include "file_hashing.h"
 #include "net/retry.h"
 #include "sa3/error.h"
@@ -328,6 +329,7 @@ void ModelDownloader::run() {
   std::error_code ec;
   fs::create_directories(folder_, ec);
   if (ec) throw_environment(folder_.string() + ": cannot create the model folder (" + ec.message() + ")");
+  const DownloadLock lock(folder_);
   const std::vector<RemoteFile> files = list_repo_files();
   record_ = read_download_record(folder_).value_or(DownloadRecord{});
   record_.repo = info_.repo;

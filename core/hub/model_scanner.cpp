@@ -2,6 +2,7 @@
 // Model status from the files on disk and the download record.
 #include "model_scanner.h"
 
+#include <fstream>
 #include <optional>
 #include <set>
 
@@ -27,6 +28,15 @@ std::uint64_t size_or_zero(const fs::path& path) {
   std::error_code ec;
   const auto size = fs::file_size(path, ec);
   return ec ? 0 : size;
+}
+
+// `git clone` without git-lfs leaves ~130-byte pointer files where the weights should be.
+bool is_lfs_pointer(const fs::path& file) {
+  static const std::string kSpec = "version https://git-lfs.github.com/spec/";
+  if (size_or_zero(file) > 1024) return false;
+  std::ifstream in(file, std::ios::binary);
+  std::string head(kSpec.size(), '\0');
+  return in.read(head.data(), static_cast<std::streamsize>(head.size())) && head == kSpec;
 }
 
 void check_header(ModelStatus& status, const fs::path& file) {
@@ -60,7 +70,8 @@ void scan_hugging_face(ModelStatus& status, const ModelFiles& files) {
   std::uint64_t on_disk = 0;
   for (auto it = fs::recursive_directory_iterator(folder, ec); !ec && it != fs::recursive_directory_iterator();
        it.increment(ec)) {
-    if (!it->is_regular_file(ec) || it->path().filename() == kDownloadRecordName) continue;
+    // Our own bookkeeping files (.sa3-download.json, .sa3-download.lock) are not the model.
+    if (!it->is_regular_file(ec) || it->path().filename().string().rfind(".sa3-", 0) == 0) continue;
     on_disk += size_or_zero(it->path());
     if (it->path().extension() == ".part") {
       fs::path stem = it->path();
@@ -101,6 +112,12 @@ void scan_hugging_face(ModelStatus& status, const ModelFiles& files) {
       raise(status, ModelState::Incomplete);
     }
     if (!exists) continue;
+    if (is_lfs_pointer(path)) {
+      status.problems.push_back(path.string() + ": a Git LFS pointer, not the file itself (run `git lfs pull` there, or `sa3 models download " +
+                                status.info.id + "`)");
+      raise(status, ModelState::Incomplete);
+      continue;
+    }
     if (const RecordedFile* recorded = record ? record->find(rel) : nullptr) {
       const std::uint64_t size = size_or_zero(path);
       if (size != recorded->size) {

@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <openssl/sha.h>
 
+#include <chrono>
 #include <cstring>
 #include <fstream>
 #include <random>
@@ -78,9 +79,11 @@ FakeHub::FakeHub(std::string repo, std::vector<RepoFile> files) : repo_(std::mov
   hub_port_ = hub_.bind_to_any_port("127.0.0.1");
   cdn_port_ = cdn_.bind_to_any_port("127.0.0.1");
   if (hub_port_ <= 0 || cdn_port_ <= 0) throw std::runtime_error("fake hub: cannot bind 127.0.0.1");
-  // Both sockets listen from here on, so clients may connect before the threads accept.
   hub_thread_ = std::thread([this] { hub_.listen_after_bind(); });
   cdn_thread_ = std::thread([this] { cdn_.listen_after_bind(); });
+  // stop() is a no-op on a server whose loop has not started yet, which would leave the
+  // destructor joining a thread that then serves forever: wait for both loops.
+  while (!hub_.is_running() || !cdn_.is_running()) std::this_thread::sleep_for(std::chrono::milliseconds(1));
 }
 
 FakeHub::~FakeHub() {

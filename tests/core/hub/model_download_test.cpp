@@ -6,6 +6,7 @@
 #include <filesystem>
 
 #include "fake_hub.h"
+#include "hub/download_lock.h"
 #include "sa3/hub.h"
 #include "test_support.h"
 
@@ -187,6 +188,15 @@ TEST_F(ModelDownload, CorruptFileOnDisk_FetchedAgain) {
   expect_repo_on_disk();
   ASSERT_EQ(hub.cdn_requests().size(), 1u);
   EXPECT_EQ(hub.cdn_requests()[0].path, "/blobs/t5gemma-b-b-ul2/tokenizer.model");
+}
+
+TEST_F(ModelDownload, FolderLockedByAnotherDownload_Refused) {
+  fs::create_directories(dir / kId);
+  const sa3::DownloadLock other(dir / kId);
+  auto r = download();
+  ASSERT_FALSE(r.ok());
+  EXPECT_NE(r.error().message.find("another download"), std::string::npos) << r.error().message;
+  EXPECT_TRUE(hub.hub_requests().empty());
 }
 
 TEST_F(ModelDownload, UnknownRepoEndpoint_NotFoundNamesEndpoint) {

@@ -124,6 +124,16 @@ TEST(ModelStatus, OnlyPartFiles_IncompleteNotMissing) {
   EXPECT_EQ(status_of(dir.path(), "medium").state, ModelState::Incomplete);
 }
 
+TEST(ModelStatus, GitLfsPointerInsteadOfWeights_IncompleteSayingLfsPull) {
+  TempDir dir;
+  sa3::test::write_repo(dir / "medium", sa3::test::tiny_model_repo());
+  sa3::test::write_text(dir / "medium" / "model.safetensors",
+                        "version https://git-lfs.github.com/spec/v1\noid sha256:4d7a\nsize 9222116660\n");
+  const auto s = status_of(dir.path(), "medium");
+  EXPECT_EQ(s.state, ModelState::Incomplete);
+  EXPECT_TRUE(mentions(s, "git lfs pull"));
+}
+
 TEST(ModelStatus, TruncatedSafetensors_CorruptEvenWithoutRecord) {
   TempDir dir;
   sa3::test::write_repo(dir / "medium", sa3::test::tiny_model_repo());
