@@ -207,9 +207,9 @@ void ModelDownloader::check_disk_space(const std::vector<RemoteFile>& to_fetch) 
 
 void ModelDownloader::report(const std::string& file, bool force) {
   const auto now = TransferMeter::Clock::now();
-  meter_.sample(done_, now);
   if (!force && now - last_report_ < std::chrono::milliseconds(100)) return;
   last_report_ = now;
+  meter_.sample(done_, now);
   DownloadProgress progress{file, done_, total_, meter_.bytes_per_second(), meter_.eta_seconds(total_)};
   if (options_.on_progress) options_.on_progress(progress);
   std::string what = file;

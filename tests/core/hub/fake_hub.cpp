@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 #include <openssl/sha.h>
 
+#include <algorithm>
 #include <chrono>
 #include <cstring>
 #include <fstream>
@@ -108,6 +109,11 @@ void FakeHub::corrupt_byte(const std::string& path, std::size_t offset) {
   corruptions_[path] = offset;
 }
 
+void FakeHub::paginate(std::size_t entries) {
+  std::lock_guard lock(mutex_);
+  page_size_ = entries;
+}
+
 std::vector<SeenRequest> FakeHub::hub_requests() const {
   std::lock_guard lock(mutex_);
   return hub_seen_;
@@ -144,6 +150,20 @@ void FakeHub::serve_tree(const httplib::Request& request, httplib::Response& res
     nlohmann::json entry = {{"type", "file"}, {"oid", git_blob_id(f.content)}, {"size", f.content.size()}, {"path", f.path}};
     if (f.lfs) entry["lfs"] = {{"oid", sha256_hex(f.content)}, {"size", f.content.size()}, {"pointerSize", 134}};
     listing.push_back(entry);
+  }
+  std::size_t page_size = 0;
+  {
+    std::lock_guard lock(mutex_);
+    page_size = page_size_;
+  }
+  if (page_size > 0) {
+    const std::size_t start = request.has_param("cursor") ? std::stoul(request.get_param_value("cursor")) : 0;
+    const std::size_t end = std::min(start + page_size, listing.size());
+    if (end < listing.size())
+      response.set_header("Link", "<" + endpoint() + "/api/models/" + repo_ + "/tree/main?recursive=true&cursor=" +
+                                      std::to_string(end) + ">; rel=\"next\"");
+    listing = nlohmann::json(std::vector<nlohmann::json>(listing.begin() + static_cast<std::ptrdiff_t>(start),
+                                                         listing.begin() + static_cast<std::ptrdiff_t>(end)));
   }
   response.set_content(listing.dump(), "application/json");
 }

@@ -53,6 +53,9 @@ class FakeHub {
   void cut_after(const std::string& path, std::size_t bytes);
   // The CDN serves `path` with the byte at `offset` flipped.
   void corrupt_byte(const std::string& path, std::size_t offset);
+  // The tree API answers `entries` entries per page, linking the next page with a
+  // `Link: <url>; rel="next"` header and a `cursor` query parameter, as huggingface.co does.
+  void paginate(std::size_t entries);
 
   std::vector<SeenRequest> hub_requests() const;
   std::vector<SeenRequest> cdn_requests() const;
@@ -73,6 +76,7 @@ class FakeHub {
   std::string token_;
   std::map<std::string, std::size_t> cuts_;
   std::map<std::string, std::size_t> corruptions_;
+  std::size_t page_size_ = 0;
   std::vector<SeenRequest> hub_seen_, cdn_seen_;
 };
 

@@ -68,6 +68,16 @@ TEST_F(ModelDownload, EmptyFolder_DownloadsVerifiesAndRecords) {
   EXPECT_TRUE(verified->hashes_checked);
 }
 
+TEST_F(ModelDownload, PaginatedFileList_EveryPageFollowed) {
+  hub.paginate(3);  // 8 entries (7 files and a directory): three pages
+  auto r = download();
+  ASSERT_TRUE(r.ok()) << r.error().message;
+  expect_repo_on_disk();
+  std::size_t tree_pages = 0;
+  for (const auto& q : hub.hub_requests()) tree_pages += q.path.find("/tree/main") != std::string::npos ? 1 : 0;
+  EXPECT_EQ(tree_pages, 3u);
+}
+
 TEST_F(ModelDownload, SecondRun_TransfersNothing) {
   ASSERT_TRUE(download().ok());
   const auto before = hub.cdn_requests().size();
