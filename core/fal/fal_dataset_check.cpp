@@ -7,6 +7,7 @@
 #include <set>
 
 #include "dataset/audio_extensions.h"
+#include "dataset/caption_file.h"
 #include "dataset/zip_archive.h"
 #include "sa3/dataset.h"
 #include "sa3/fal.h"
@@ -17,18 +18,6 @@ namespace {
 namespace fs = std::filesystem;
 
 constexpr size_t kMinClips = 4, kMaxClips = 2000;
-
-bool valid_utf8(std::string_view s) {
-  for (size_t i = 0; i < s.size();) {
-    const auto c = static_cast<unsigned char>(s[i]);
-    const int n = c < 0x80 ? 0 : (c & 0xE0) == 0xC0 ? 1 : (c & 0xF0) == 0xE0 ? 2 : (c & 0xF8) == 0xF0 ? 3 : -1;
-    if (n < 0) return false;
-    for (int k = 1; k <= n; ++k)
-      if (i + k >= s.size() || (static_cast<unsigned char>(s[i + k]) & 0xC0) != 0x80) return false;
-    i += static_cast<size_t>(n) + 1;
-  }
-  return true;
-}
 
 bool blank(std::string_view s) { return s.find_first_not_of(" \t\r\n\xEF\xBB\xBF") == std::string_view::npos; }
 
@@ -77,7 +66,7 @@ void check_zip(const fs::path& path, FalDatasetCheck& out, JobControl& job) {
       continue;
     }
     const std::string text = read_entry(zip, caption->second, stem + ".txt");
-    if (!valid_utf8(text))
+    if (!dataset::is_valid_utf8(text))
       out.errors.push_back(stem + ".txt: caption is not valid UTF-8; re-save it as UTF-8");
     else if (blank(text))
       out.errors.push_back(stem + ".txt: caption is empty");
