@@ -217,6 +217,20 @@ TEST_F(Fixture, FaultsOnStatus_BurstsRateLimitsDropsSlowAndGarbage_RunStillFinis
   EXPECT_EQ(server.job_count(), 1u);
 }
 
+TEST_F(Fixture, UnknownStatusAndNullLogs_WarnedAndToleratedUntilCompleted) {
+  FakeFalServer server;
+  const FalSettings s = settings_for(server);
+  ASSERT_TRUE(start(s));
+  server.add_fault("status", {FakeFalServer::FaultKind::Status, 202, R"({"status":"FAILED","request_id":"x","response_url":"u"})"});
+  server.add_fault("status", {FakeFalServer::FaultKind::Status, 202, R"({"status":"IN_PROGRESS","request_id":"x","response_url":"u","logs":null})"});
+  const Status st = follow_remote_training(run, s, control);
+  ASSERT_TRUE(st) << st.error().message;
+  bool warned = false;
+  for (const json& e : read_progress_events(run))
+    warned |= e["event"] == "log" && e["message"].get<std::string>().find("unknown status 'FAILED'") != std::string::npos;
+  EXPECT_TRUE(warned);
+}
+
 TEST_F(Fixture, SubmitGatewayErrorWithoutRequestId_RetriedOnce_NoDuplicateJob) {
   FakeFalServer server;
   server.add_fault("submit", {FakeFalServer::FaultKind::Status, 503});
