@@ -499,6 +499,18 @@ The dataset opens with no clips excluded and no trigger word.</source>
             <numerusform></numerusform>
         </translation>
     </message>
+    <message>
+        <source>&amp;Hide Selected Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show Hidden &amp;Warnings</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select warnings or notes in the issue list to hide them; errors cannot be hidden.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>sa3::ui::DurationHistogram</name>
@@ -598,6 +610,23 @@ The dataset opens with no clips excluded and no trigger word.</source>
     <message>
         <source>No keychain service is available.</source>
         <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>sa3::ui::SetAcknowledgedCommand</name>
+    <message numerus="yes">
+        <source>Hide %n issue(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n hidden issue(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -702,10 +731,6 @@ The dataset opens with no clips excluded and no trigger word.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Click an issue to select its clip.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>Dataset</source>
         <translation type="unfinished"></translation>
     </message>
@@ -775,6 +800,17 @@ The dataset opens with no clips excluded and no trigger word.</source>
     <message>
         <source>Check for &amp;model:</source>
         <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Click an issue to select its clip; hide harmless warnings with Ctrl+H.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> (%n hidden)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>

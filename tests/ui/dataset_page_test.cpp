@@ -282,6 +282,28 @@ TEST_F(DatasetPageTest, ModelChooser_SetsTheNativeLengthThatLintChecks) {
   EXPECT_FALSE(durationIssue());
 }
 
+TEST_F(DatasetPageTest, HideWarning_StoredInSideState_UndoShowsItAgain) {
+  write_text(dir_ / "lead.txt", "deep kick");  // now a duplicate caption: a warning on two clips
+  openAndAnalyse();
+  page_->statsPanel()->refresh();
+  QListWidget* list = page_->statsPanel()->issueList();
+  const int before = list->count();
+  QListWidgetItem* duplicate = nullptr;
+  for (int i = 0; i < list->count(); ++i)
+    if (list->item(i)->text().startsWith(QStringLiteral("lead.wav"))) duplicate = list->item(i);
+  ASSERT_NE(duplicate, nullptr);
+  duplicate->setSelected(true);
+  page_->hideSelectedIssues();
+  page_->statsPanel()->refresh();
+  EXPECT_EQ(list->count(), before - 1);
+  page_->writer()->flush();
+  EXPECT_NE(read_text(dir_ / ".sa3studio" / "dataset.json").find("lead.wav"), std::string::npos);
+
+  page_->undoStack()->undo();
+  page_->statsPanel()->refresh();
+  EXPECT_EQ(list->count(), before);
+}
+
 TEST_F(DatasetPageTest, SortByDuration_OrdersNumerically) {
   openAndAnalyse();
   page_->table()->sortByColumn(ClipTableModel::DurationColumn, Qt::DescendingOrder);

@@ -214,6 +214,17 @@ void ClipTableModel::setTriggerWord(const QString& word) {
   scheduleLint();
 }
 
+void ClipTableModel::setAcknowledged(const QStringList& issueKeys, bool acknowledged) {
+  bool changed = false;
+  for (const QString& key : issueKeys) {
+    const std::string k = key.toStdString();
+    changed |= acknowledged ? m_state.acknowledged.insert(k).second : m_state.acknowledged.erase(k) > 0;
+  }
+  if (!changed) return;
+  emit stateEdited();
+  relintNow();
+}
+
 QList<const sa3::Issue*> ClipTableModel::issuesFor(const QString& id) const {
   QList<const sa3::Issue*> found;
   for (int i : m_issuesOfClip.value(id)) found.append(&m_issues[static_cast<size_t>(i)]);

@@ -51,6 +51,8 @@ class ClipTableModel : public QAbstractTableModel {
   bool isExcluded(const QString& id) const;
   void setExcluded(const QStringList& ids, bool excluded);
   void setTriggerWord(const QString& word);
+  // Hides (or shows again) lint issues by Issue::key(); errors cannot be hidden.
+  void setAcknowledged(const QStringList& issueKeys, bool acknowledged);
 
   const std::vector<sa3::Issue>& issues() const { return m_issues; }
   QList<const sa3::Issue*> issuesFor(const QString& id) const;

@@ -8,6 +8,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QMessageBox>
 #include <QSortFilterProxyModel>
@@ -29,6 +30,7 @@
 #include "ui/settings/studio_settings.h"
 #include "ui/task_progress.h"
 #include "ui/undo/bulk_edit_command.h"
+#include "ui/undo/set_acknowledged_command.h"
 #include "ui/undo/set_excluded_command.h"
 
 namespace sa3::ui {
@@ -86,6 +88,9 @@ void DatasetPage::createActions() {
   m_exclude = make(tr("E&xclude from Training"), QKeySequence(Qt::CTRL | Qt::Key_D), [this] { setSelectedExcluded(true); });
   m_include = make(tr("I&nclude in Training"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D),
                    [this] { setSelectedExcluded(false); });
+  m_hideIssues = make(tr("&Hide Selected Warnings"), QKeySequence(Qt::CTRL | Qt::Key_H), [this] { hideSelectedIssues(); });
+  m_showHidden = make(tr("Show Hidden &Warnings"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_H),
+                      [this] { showHiddenIssues(); });
   m_playStop = make(tr("&Play / Stop"), QKeySequence(Qt::Key_Space), [this] { m_player->toggle(); });
   m_nextClip = make(tr("&Next Clip"), QKeySequence(Qt::ALT | Qt::Key_Down), [this] { stepClip(1); });
   m_previousClip = make(tr("Pre&vious Clip"), QKeySequence(Qt::ALT | Qt::Key_Up), [this] { stepClip(-1); });
@@ -108,6 +113,8 @@ void DatasetPage::addToMenus(QMenu* fileMenu, QMenu* editMenu, QMenu* datasetMen
   datasetMenu->addActions({m_playStop, m_nextClip, m_previousClip});
   datasetMenu->addSeparator();
   datasetMenu->addActions({m_exclude, m_include});
+  datasetMenu->addSeparator();
+  datasetMenu->addActions({m_hideIssues, m_showHidden});
 }
 
 void DatasetPage::buildLayout() {
@@ -185,7 +192,9 @@ void DatasetPage::buildLayout() {
           });
   connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this, &DatasetPage::updateActions);
   connect(m_stats, &StatsPanel::clipActivated, this, &DatasetPage::selectClip);
+  m_stats->issueList()->addActions({m_hideIssues, m_showHidden});
   connect(m_undoStack, &QUndoStack::indexChanged, this, &DatasetPage::updateActions);
+  connect(m_model, &ClipTableModel::issuesChanged, this, &DatasetPage::updateActions);
 }
 
 void DatasetPage::connectJobs() {
@@ -237,6 +246,8 @@ void DatasetPage::updateActions() {
   m_exclude->setEnabled(selected);
   m_include->setEnabled(selected);
   m_playStop->setEnabled(open && m_model->rowCount() > 0);
+  m_hideIssues->setEnabled(open);
+  m_showHidden->setEnabled(open && !m_model->state().acknowledged.empty());
   m_nextClip->setEnabled(open);
   m_previousClip->setEnabled(open);
 }
@@ -351,6 +362,23 @@ void DatasetPage::setSelectedExcluded(bool excluded) {
   for (const QString& id : selectedClipIds())
     if (m_model->isExcluded(id) != excluded) changing << id;
   if (!changing.isEmpty()) m_undoStack->push(new SetExcludedCommand(m_model, changing, excluded));
+}
+
+void DatasetPage::hideSelectedIssues() {
+  QStringList keys;
+  for (const QString& key : m_stats->selectedHideableIssues())
+    if (!m_model->state().acknowledged.contains(key.toStdString())) keys << key;
+  if (keys.isEmpty()) {
+    emit statusMessage(tr("Select warnings or notes in the issue list to hide them; errors cannot be hidden."), 5000);
+    return;
+  }
+  m_undoStack->push(new SetAcknowledgedCommand(m_model, keys, true));
+}
+
+void DatasetPage::showHiddenIssues() {
+  QStringList keys;
+  for (const std::string& key : m_model->state().acknowledged) keys << QString::fromStdString(key);
+  if (!keys.isEmpty()) m_undoStack->push(new SetAcknowledgedCommand(m_model, keys, false));
 }
 
 QStringList DatasetPage::selectedClipIds() const {

@@ -47,6 +47,9 @@ class DatasetPage : public QWidget {
   // Opens the bulk edit dialog on the selected clips (all shown clips if none is selected).
   void bulkEdit();
   void setSelectedExcluded(bool excluded);
+  // Hides the warnings selected in the stats panel's issue list / shows every hidden issue again.
+  void hideSelectedIssues();
+  void showHiddenIssues();
   void selectClip(const QString& clipId);
   QStringList selectedClipIds() const;
 
@@ -104,6 +107,8 @@ class DatasetPage : public QWidget {
   QAction* m_find = nullptr;
   QAction* m_exclude = nullptr;
   QAction* m_include = nullptr;
+  QAction* m_hideIssues = nullptr;
+  QAction* m_showHidden = nullptr;
   QAction* m_playStop = nullptr;
   QAction* m_nextClip = nullptr;
   QAction* m_previousClip = nullptr;

@@ -18,6 +18,7 @@
 namespace sa3::ui {
 namespace {
 constexpr int kClipIdRole = Qt::UserRole + 1;
+constexpr int kHideableKeyRole = Qt::UserRole + 2;  // set on issues that may be hidden
 
 QIcon severityIcon(sa3::Severity severity) {
   switch (severity) {
@@ -64,7 +65,9 @@ StatsPanel::StatsPanel(ClipTableModel* model, QWidget* parent)
   form->addRow(tr("Lint:"), m_lintSummary);
   m_issues->setAccessibleName(tr("Lint issues"));
   m_issues->setWordWrap(true);
-  m_issues->setToolTip(tr("Click an issue to select its clip."));
+  m_issues->setToolTip(tr("Click an issue to select its clip; hide harmless warnings with Ctrl+H."));
+  m_issues->setSelectionMode(QAbstractItemView::ExtendedSelection);
+  m_issues->setContextMenuPolicy(Qt::ActionsContextMenu);
   auto* title = new QLabel(tr("Dataset"), this);
   QFont titleFont = title->font();
   titleFont.setBold(true);
@@ -135,22 +138,38 @@ void StatsPanel::refresh() {
   m_histogram->setBins(s.duration_histogram, m_model->lintOptions().native_length_s);
 
   int counts[3] = {0, 0, 0};
+  int hidden = 0;
   m_issues->clear();
   for (const sa3::Issue& issue : m_model->issues()) {
-    if (issue.acknowledged) continue;
+    if (issue.acknowledged) {
+      ++hidden;
+      continue;
+    }
     ++counts[static_cast<int>(issue.severity)];
     auto* item = new QListWidgetItem(severityIcon(issue.severity), QString::fromStdString(issue.message), m_issues);
     item->setData(kClipIdRole, QString::fromStdString(issue.clip));
+    if (issue.severity != sa3::Severity::Error) item->setData(kHideableKeyRole, QString::fromStdString(issue.key()));
   }
   const int errors = counts[static_cast<int>(sa3::Severity::Error)];
   const int warnings = counts[static_cast<int>(sa3::Severity::Warning)];
   const int infos = counts[static_cast<int>(sa3::Severity::Info)];
+  QString summary;
   if (errors + warnings + infos == 0)
-    m_lintSummary->setText(m_model->hasDataset() ? tr("No problems found") : QStringLiteral("—"));
+    summary = m_model->hasDataset() ? tr("No problems found") : QStringLiteral("—");
   else
-    m_lintSummary->setText(tr("%1, %2, %3")
-                               .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
-                                    tr("%n note(s)", nullptr, infos)));
+    summary = tr("%1, %2, %3")
+                  .arg(tr("%n error(s)", nullptr, errors), tr("%n warning(s)", nullptr, warnings),
+                       tr("%n note(s)", nullptr, infos));
+  if (hidden > 0) summary += tr(" (%n hidden)", nullptr, hidden);
+  m_lintSummary->setText(summary);
+}
+
+QStringList StatsPanel::selectedHideableIssues() const {
+  QStringList keys;
+  const QList<QListWidgetItem*> items = m_issues->selectedItems();
+  for (const QListWidgetItem* item : items)
+    if (const QString key = item->data(kHideableKeyRole).toString(); !key.isEmpty()) keys << key;
+  return keys;
 }
 
 }  // namespace sa3::ui

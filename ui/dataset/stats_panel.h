@@ -4,6 +4,7 @@
 // Ownership: borrows the model; refreshes (coalesced) whenever its issues or clips change.
 #pragma once
 
+#include <QStringList>
 #include <QTimer>
 #include <QWidget>
 
@@ -26,6 +27,8 @@ class StatsPanel : public QWidget {
   void setLintModel(const QString& modelId);
   QListWidget* issueList() const { return m_issues; }
   QComboBox* modelChooser() const { return m_modelChoice; }
+  // Issue::key() of the selected issues that may be hidden (warnings and notes, not errors).
+  QStringList selectedHideableIssues() const;
 
  signals:
   void clipActivated(const QString& clipId);
