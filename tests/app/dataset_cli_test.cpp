@@ -109,6 +109,14 @@ TEST(DatasetCli, PackThenCheckZip_LeavesOutExcludedClips) {
   }
 }
 
+TEST(DatasetCli, CheckBrokenZip_ExitsTwoNamingIt) {
+  TempDir dir;
+  write_text(dir / "broken.zip", "PK\x03\x04 but nothing a zip needs");
+  const auto r = sa3_cli("dataset check " + quoted(dir / "broken.zip"));
+  EXPECT_EQ(r.status, 2) << r.output;
+  EXPECT_NE(r.output.find("broken.zip: cannot open zip archive"), std::string::npos) << r.output;
+}
+
 TEST(DatasetCli, PackWithoutOut_ExitsTwoWithUsage) {
   TempDir dir;
   make_good_dataset(dir);
