@@ -20,7 +20,7 @@
 //   auto base = (*gen)->render(s, job);                       // the base model
 //   s.loras.push_back({"run/lora.safetensors", 0.8});
 //   auto tuned = (*gen)->render(s, job);                      // same seed, same noise, LoRA on
-//   sa3::write_wav("tuned.wav", *tuned);
+//   sa3::write_audio("tuned.wav", *tuned);           // sa3/audio.h
 #pragma once
 
 #include <cstdint>
@@ -97,9 +97,6 @@ class Generator {
 Result<AudioBuffer> generate(const ModelSelection& selection, const GenerateSettings& settings,
                              JobControl& job);
 
-// Writes 32-bit float WAV atomically (the samples exactly as rendered).
-Status write_wav(const std::filesystem::path& path, const AudioBuffer& audio);
-
 // Validation demos of a training run (contracts.md: <run>/demos/step-NNNNNN/).
 struct DemoRequest {
   std::filesystem::path run_dir;
@@ -118,6 +115,7 @@ struct DemoRequest {
 // Renders every prompt × seed to <run>/demos/step-NNNNNN/<prompt-index>-<seed>.wav and writes
 // demo.json there last (its presence marks the set complete). Returns the folder. A failed or
 // cancelled demo never touches checkpoints; a folder without demo.json is incomplete.
+// Progress: the renders' "step" updates, then done/total demos with what = "demo".
 Result<std::filesystem::path> render_demos(Generator& generator, const DemoRequest& request,
                                            JobControl& job);
 
