@@ -9,6 +9,8 @@
 #include "sa3/version.h"
 #include "ui/dataset/dataset_page.h"
 #include "ui/main_window.h"
+#include "ui/models/models_page.h"
+#include "ui/runs/runs_page.h"
 #include "ui/settings/studio_settings.h"
 #include "ui/studio_resources.h"
 
@@ -45,6 +47,14 @@ int main(int argc, char** argv) {
   QObject::connect(dataset, &sa3::ui::DatasetPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
   QObject::connect(dataset, &sa3::ui::DatasetPage::datasetChanged, &window,
                    [&](const QString& folder) { window.setWindowTitle(QDir(folder).dirName()); });
+
+  auto* runs = new sa3::ui::RunsPage;
+  window.addPage(QApplication::translate("main", "Runs"), QIcon(QStringLiteral(":/icons/page-runs.svg")), runs);
+  runs->addToMenu(window.addMenu(QApplication::translate("main", "&Runs")));
+  auto* models = new sa3::ui::ModelsPage(window.secretStore());
+  window.addPage(QApplication::translate("main", "Models"), QIcon(QStringLiteral(":/icons/page-models.svg")), models);
+  models->addToMenu(window.addMenu(QApplication::translate("main", "&Models")));
+  QObject::connect(models, &sa3::ui::ModelsPage::settingsRequested, &window, &sa3::ui::MainWindow::showSettings);
 
   // A folder on the command line, else the dataset open when the studio last closed.
   if (!parser.positionalArguments().isEmpty())
