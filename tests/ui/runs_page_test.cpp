@@ -2,7 +2,8 @@
 // GUI tests of the Runs page, offscreen, on run folders the test writes (job.json, run.json,
 // progress.jsonl as spec/contracts.md describes them): runs are listed with their status,
 // selected runs overlay their loss curves and diff their settings, and a run whose run.json says
-// running while nobody holds run.lock is shown as interrupted and offers Resume.
+// running while nobody holds run.lock is shown as interrupted and offers Resume; a damaged run.json
+// leaves its run listed as unreadable.
 #include <fcntl.h>
 #include <gtest/gtest.h>
 #include <sys/file.h>
@@ -138,6 +139,18 @@ TEST_F(RunsPageTest, SeveralSelected_CurvesOverlaidAndSettingsDiffed) {
   EXPECT_FALSE(keys.contains(QStringLiteral("rank")));
   page->diff()->setShowAll(true);
   EXPECT_TRUE(page->diff()->shownKeys().contains(QStringLiteral("studio.checkpoint_every")));
+}
+
+TEST_F(RunsPageTest, DamagedRunJson_ListedAsUnreadableNamingTheFile) {
+  write_text(dir_ / "2026-11-20-finished" / "run.json", "{\"status\": \"fini");
+  auto page = makePage();
+  ASSERT_EQ(page->model()->rowCount(), 4);
+  const int row = page->model()->rowOf(QStringLiteral("2026-11-20-finished"));
+  ASSERT_GE(row, 0);
+  EXPECT_EQ(page->model()->index(row, RunTableModel::StatusColumn).data().toString(), QStringLiteral("unreadable"));
+  EXPECT_TRUE(page->model()->index(row, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("run.json")));
+  page->selectRuns({QStringLiteral("2026-11-20-finished")});
+  EXPECT_FALSE(page->resumeAction()->isEnabled());
 }
 
 TEST(LossOverlayChart, MovingAverage_StartsAtFirstPointAndSmooths) {
