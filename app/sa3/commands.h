@@ -14,6 +14,12 @@ int run_dataset(const std::vector<std::string>& args);
 // models_command.cpp: `sa3 models list|download|verify|path` (+ rows of kModelsSubcommands).
 extern const char* const kModelsUsage;
 int run_models(const std::vector<std::string>& args);
+// models_make_tiny_command.cpp: `sa3 models make-tiny DIR [ID...]` (args include "make-tiny").
+int run_models_make_tiny(const std::vector<std::string>& args);
+
+// generate_command.cpp: `sa3 generate` (issue 7).
+extern const char* const kGenerateUsage;
+int run_generate(const std::vector<std::string>& args);
 
 // train_command.cpp: `sa3 train` (local, or --remote on fal).
 extern const char* const kTrainUsage;

@@ -16,6 +16,7 @@ const std::vector<CommandGroup> kGroups = {
     {"models", "list, download, verify or locate the Stable Audio 3 weights", sa3::cli::kModelsUsage, sa3::cli::run_models},
     {"train", "train a LoRA from a fal trainer job, locally or on fal (--remote)", sa3::cli::kTrainUsage, sa3::cli::run_train},
     {"remote", "status, logs, cancel or fetch a run training on fal", sa3::cli::kRemoteUsage, sa3::cli::run_remote},
+    {"generate", "render a prompt with a model, optionally with LoRAs", sa3::cli::kGenerateUsage, sa3::cli::run_generate},
 };
 
 void print_help(std::ostream& out) {

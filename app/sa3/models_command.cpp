@@ -25,6 +25,7 @@ const char* const kModelsUsage =
     "       sa3 models download ID... [--models DIR]\n"
     "       sa3 models verify [ID...] [--models DIR]\n"
     "       sa3 models path [ID] [--models DIR]\n"
+    "       sa3 models make-tiny DIR [ID...] [--seed N]\n"
     "\n"
     "IDs: small-music, small-sfx, medium (audition: generate with a LoRA) and small-music-base,\n"
     "small-sfx-base, medium-base (training). A LoRA trained on X-base is auditioned on X.\n"
@@ -39,6 +40,8 @@ const char* const kModelsUsage =
     "verify    Hashes every downloaded file against the sha256 the hub announced (default:\n"
     "          every model on disk).\n"
     "path      Prints the models folder, or where model ID is (or would be downloaded to).\n"
+    "make-tiny Writes tiny random models of the real architecture into DIR/ID (default: all six),\n"
+    "          for trying the CLI and the studio without downloading weights.\n"
     "  --models DIR  the models folder (default ~/.local/share/sa3studio/models). Folders from\n"
     "                other tools work: DIR/stable-audio-3-ID, the Hugging Face cache\n"
     "                (~/.cache/huggingface/hub) or ComfyUI's models folder.\n"
@@ -243,6 +246,7 @@ const ModelsSubcommand kModelsSubcommands[] = {
     {"download", run_download},
     {"verify", run_verify},
     {"path", run_path},
+    {"make-tiny", run_models_make_tiny},
 };
 
 }  // namespace

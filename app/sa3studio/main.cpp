@@ -13,6 +13,7 @@
 #include "ui/runs/runs_page.h"
 #include "ui/settings/studio_settings.h"
 #include "ui/studio_resources.h"
+#include "ui/training/training_page.h"
 
 int main(int argc, char** argv) {
   // Debug output of the studio's categories is opt-in (QT_LOGGING_RULES overrides this).
@@ -47,6 +48,13 @@ int main(int argc, char** argv) {
   QObject::connect(dataset, &sa3::ui::DatasetPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
   QObject::connect(dataset, &sa3::ui::DatasetPage::datasetChanged, &window,
                    [&](const QString& folder) { window.setWindowTitle(QDir(folder).dirName()); });
+
+  auto* training = new sa3::ui::TrainingPage(window.secretStore());
+  window.addPage(QApplication::translate("main", "Training"), QIcon(QStringLiteral(":/icons/page-training.svg")), training);
+  training->addToMenu(window.addMenu(QApplication::translate("main", "&Training")));
+  QObject::connect(training, &sa3::ui::TrainingPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
+  QObject::connect(dataset, &sa3::ui::DatasetPage::datasetChanged, training,
+                   [dataset, training](const QString& folder) { training->setDataset(folder, dataset->longestClipS()); });
 
   auto* runs = new sa3::ui::RunsPage;
   window.addPage(QApplication::translate("main", "Runs"), QIcon(QStringLiteral(":/icons/page-runs.svg")), runs);

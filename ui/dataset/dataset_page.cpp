@@ -381,6 +381,10 @@ void DatasetPage::showHiddenIssues() {
   if (!keys.isEmpty()) m_undoStack->push(new SetAcknowledgedCommand(m_model, keys, false));
 }
 
+double DatasetPage::longestClipS() const {
+  return sa3::summarise(m_model->clips(), m_model->state()).max_duration_s;
+}
+
 QStringList DatasetPage::selectedClipIds() const {
   QStringList ids;
   const QModelIndexList rows = m_table->selectionModel()->selectedRows(ClipTableModel::NameColumn);

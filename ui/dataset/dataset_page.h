@@ -52,6 +52,8 @@ class DatasetPage : public QWidget {
   void showHiddenIssues();
   void selectClip(const QString& clipId);
   QStringList selectedClipIds() const;
+  // Duration of the longest clip not excluded, in seconds (0 without a dataset).
+  double longestClipS() const;
 
   ClipTableModel* model() const { return m_model; }
   QSortFilterProxyModel* proxy() const { return m_proxy; }
