@@ -54,6 +54,7 @@ TEST_F(TrainingPageTest, Defaults_AreFalsDefaultsAndValid) {
   const sa3::TrainingJob job = form.job();
   EXPECT_EQ(job, sa3::TrainingJob{});
   EXPECT_TRUE(form.problems().empty());
+  EXPECT_EQ(static_cast<QLineEdit*>(form.fieldWidget(QStringLiteral("learning_rate")))->text(), QStringLiteral("1e-4"));
 }
 
 TEST_F(TrainingPageTest, BadValues_AreFlaggedOnTheirFields) {

@@ -11,6 +11,7 @@
 #include <QPlainTextEdit>
 #include <QSpinBox>
 #include <QStyle>
+#include <cmath>
 #include <limits>
 
 namespace sa3::ui {
@@ -31,6 +32,14 @@ std::optional<std::vector<std::string>> patterns(const QPlainTextEdit* edit) {
   std::vector<std::string> out;
   for (const QString& s : l) out.push_back(s.toStdString());
   return out;
+}
+
+// "1e-4", "2.5e-5": learning rates read best in scientific notation.
+QString scientific(double value) {
+  if (!(value > 0) || !std::isfinite(value)) return QString::number(value);
+  const int exponent = static_cast<int>(std::floor(std::log10(value)));
+  const double mantissa = value / std::pow(10.0, exponent);
+  return QStringLiteral("%1e%2").arg(QString::number(mantissa, 'g', 6)).arg(exponent);
 }
 
 QString joined(const std::optional<std::vector<std::string>>& list) {
@@ -105,7 +114,9 @@ TrainingForm::TrainingForm(QWidget* parent)
   durationRow->addWidget(addField(QStringLiteral("duration"), m_duration,
                                   tr("Seconds of audio per example; auto uses the longest clip, capped at the model's native length.")),
                          1);
-  form->addRow(tr("&Duration:"), durationRow);
+  auto* durationLabel = new QLabel(tr("&Duration:"), this);
+  durationLabel->setBuddy(m_duration);
+  form->addRow(durationLabel, durationRow);
   form->addRow(tr("&Batch size:"), addField(QStringLiteral("batch_size"), m_batchSize,
                                              tr("Examples per step, 1–64 (default 1). fal charges more for larger batches.")));
   form->addRow(tr("S&eed:"), addField(QStringLiteral("seed"), m_seed, tr("Random seed for data order and noise (default 42).")));
@@ -192,7 +203,7 @@ void TrainingForm::setJob(const sa3::TrainingJob& job) {
   m_studio = job.studio;
   m_model->setCurrentIndex(std::max(0, m_model->findData(QString::fromStdString(job.model))));
   m_steps->setValue(job.number_of_steps);
-  m_learningRate->setText(QString::number(job.learning_rate, 'g', 6));
+  m_learningRate->setText(scientific(job.learning_rate));
   m_rank->setValue(job.rank);
   m_adapter->setCurrentIndex(std::max(0, m_adapter->findData(QString::fromStdString(job.adapter_type))));
   m_autoDuration->setChecked(!job.duration.has_value());
