@@ -7,6 +7,8 @@
 #include <QStatusBar>
 
 #include "sa3/version.h"
+#include "ui/audition/audition_page.h"
+#include "ui/audition/generator_render_function.h"
 #include "ui/dataset/dataset_page.h"
 #include "ui/main_window.h"
 #include "ui/models/models_page.h"
@@ -59,6 +61,11 @@ int main(int argc, char** argv) {
   auto* runs = new sa3::ui::RunsPage;
   window.addPage(QApplication::translate("main", "Runs"), QIcon(QStringLiteral(":/icons/page-runs.svg")), runs);
   runs->addToMenu(window.addMenu(QApplication::translate("main", "&Runs")));
+  auto* audition = new sa3::ui::AuditionPage;
+  audition->setRenderFunction(sa3::ui::makeGeneratorRenderFunction());
+  window.addPage(QApplication::translate("main", "Audition"), QIcon(QStringLiteral(":/icons/page-audition.svg")), audition);
+  audition->addToMenu(window.addMenu(QApplication::translate("main", "&Audition")));
+  QObject::connect(audition, &sa3::ui::AuditionPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
   auto* models = new sa3::ui::ModelsPage(window.secretStore());
   window.addPage(QApplication::translate("main", "Models"), QIcon(QStringLiteral(":/icons/page-models.svg")), models);
   models->addToMenu(window.addMenu(QApplication::translate("main", "&Models")));
