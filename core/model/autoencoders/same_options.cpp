@@ -4,20 +4,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "model/config_field.h"
 #include "sa3/error.h"
 
 namespace sa3 {
 namespace {
 
-template <typename T>
-void read(const nlohmann::json& config, const char* key, T& out) {
-  auto it = config.find(key);
-  if (it == config.end() || it->is_null()) return;
-  try {
-    out = it->get<T>();
-  } catch (const nlohmann::json::exception& e) {
-    throw_invalid(std::string("SAME config: field '") + key + "' has the wrong type (" + e.what() + ")");
-  }
+void read(const nlohmann::json& config, const char* key, auto& out) {
+  read_config_field(config, "SAME config", key, out);
 }
 
 void require_flag(const nlohmann::json& config, const char* key, bool supported) {
