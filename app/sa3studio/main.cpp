@@ -65,7 +65,8 @@ int main(int argc, char** argv) {
   audition->setRenderFunction(sa3::ui::makeGeneratorRenderFunction());
   window.addPage(QApplication::translate("main", "Audition"), QIcon(QStringLiteral(":/icons/page-audition.svg")), audition);
   audition->addToMenu(window.addMenu(QApplication::translate("main", "&Audition")));
-  QObject::connect(audition, &sa3::ui::AuditionPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
+  QObject::connect(audition, &sa3::ui::AuditionPage::statusMessage, window.statusBar(),
+                   [&window](const QString& message) { window.statusBar()->showMessage(message); });
   auto* models = new sa3::ui::ModelsPage(window.secretStore());
   window.addPage(QApplication::translate("main", "Models"), QIcon(QStringLiteral(":/icons/page-models.svg")), models);
   models->addToMenu(window.addMenu(QApplication::translate("main", "&Models")));
