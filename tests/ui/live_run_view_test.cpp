@@ -10,6 +10,7 @@
 #include <QLabel>
 #include <QProgressBar>
 #include <QRadioButton>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 #include <condition_variable>
@@ -124,7 +125,10 @@ class LiveRunTest : public ::testing::Test {
     ASSERT_TRUE(page_.startRun());
     QTRY_VERIFY(run_.begun());
   }
-  QString stateText() const { return page_.liveView()->status()->stateLabel()->text(); }
+  // The state label's text without its markup.
+  QString stateText() const {
+    return page_.liveView()->status()->stateLabel()->text().remove(QRegularExpression(QStringLiteral("<[^>]*>")));
+  }
 
   NoKeychain noKeychain_;
   test::TempDir dir_;

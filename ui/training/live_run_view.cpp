@@ -21,7 +21,7 @@ LiveRunView::LiveRunView(QWidget* parent)
       m_status(new RunStatusPanel(this)),
       m_chart(new LiveLossChart(this)),
       m_log(new RunLogView(this)),
-      m_logScale(new QAction(tr("&Log Scale Loss"), this)),
+      m_logScale(new QAction(tr("Lo&g Scale Loss"), this)),
       m_resetZoom(new QAction(tr("Reset Loss &Zoom"), this)) {
   m_logScale->setCheckable(true);
   m_logScale->setShortcut(QKeySequence(Qt::CTRL | Qt::ALT | Qt::Key_L));

@@ -36,6 +36,7 @@ class RunController : public QObject {
   ~RunController() override;
 
   void setBackendFactory(TrainingBackendFactory factory) { m_factory = std::move(factory); }
+  bool hasBackendFactory() const { return static_cast<bool>(m_factory); }
 
   // False when no backend is available for the target (ended() is not emitted then).
   bool start(TrainingTarget target, const TrainingStart& request);

@@ -18,6 +18,7 @@
 #include <QRadioButton>
 #include <QScrollArea>
 #include <QSplitter>
+#include <QStyle>
 #include <QVBoxLayout>
 
 #include "ui/runs/runs_page.h"
@@ -72,10 +73,14 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
                          [this] { deletePreset(m_presets->currentText()); });
 
   // Start and Resume share F5 as a debugger's Continue does; only one is enabled at a time.
-  m_start = make(tr("&Start Training"), QKeySequence(Qt::Key_F5), [this] { startRun(); });
+  m_start = make(tr("S&tart Training"), QKeySequence(Qt::Key_F5), [this] { startRun(); });
   m_pause = make(tr("&Pause Training"), QKeySequence(Qt::Key_F6), [this] { pauseRun(); });
   m_resume = make(tr("&Resume Training"), QKeySequence(Qt::Key_F5), [this] { resumePausedRun(); });
-  m_stop = make(tr("S&top Training"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stopRun(); });
+  m_stop = make(tr("St&op Training"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stopRun(); });
+  m_start->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+  m_pause->setIcon(style()->standardIcon(QStyle::SP_MediaPause));
+  m_resume->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+  m_stop->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
   m_start->setToolTip(tr("Train the job in a new run folder"));
   m_pause->setToolTip(tr("Hold the trainer at the end of the current step, its state in memory"));
   m_resume->setToolTip(tr("Continue the paused run"));
@@ -162,8 +167,10 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
 QWidget* TrainingPage::buildRunPane() {
   auto* box = new QGroupBox(tr("Run"), this);
   auto* buttons = new QHBoxLayout;
-  for (QAction* action : {m_start, m_pause, m_resume, m_stop}) {
-    auto* button = new QPushButton(action->text().remove(QLatin1Char('&')), box);
+  const std::pair<QAction*, QString> controls[] = {
+      {m_start, tr("Start")}, {m_pause, tr("Pause")}, {m_resume, tr("Resume")}, {m_stop, tr("Stop")}};
+  for (const auto& [action, label] : controls) {
+    auto* button = new QPushButton(action->icon(), label, box);
     button->setToolTip(action->toolTip() + QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText)));
     connect(button, &QPushButton::clicked, action, &QAction::trigger);
     connect(action, &QAction::changed, button, [action, button] { button->setEnabled(action->isEnabled()); });
@@ -219,8 +226,10 @@ bool TrainingPage::startRun() {
   const TrainingTarget target = m_remote->isChecked() ? TrainingTarget::Remote : TrainingTarget::Local;
   m_live->beginRun(RunProgress::State::Starting);
   if (!m_run->start(target, request)) {
-    m_live->endRun(RunProgress::State::Failed, tr("No trainer is available for this target in this build"));
-    emit statusMessage(tr("Remote training is not available in this build yet"), 8000);
+    const QString reason = target == TrainingTarget::Remote ? tr("Remote training is not available in this build yet")
+                                                            : tr("Local training is not available in this build");
+    m_live->endRun(RunProgress::State::Failed, reason);
+    emit statusMessage(reason, 8000);
     updateRunActions();
     return false;
   }
@@ -299,7 +308,7 @@ void TrainingPage::updateRunActions() {
   using State = RunProgress::State;
   const bool active = m_run->isActive();
   const State state = m_live->progress().state();
-  m_start->setEnabled(!active && m_form->problems().empty());
+  m_start->setEnabled(!active && m_run->hasBackendFactory() && m_form->problems().empty());
   m_pause->setEnabled(active && m_run->canPause() && state == State::Running);
   m_resume->setEnabled(active && state == State::Paused);
   m_stop->setEnabled(active && state != State::Stopping);
