@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Chunked file hashing and git blob ids (OpenSSL EVP for SHA-1).
-#include "file_hashing.h"
+#include "base/file_hashing.h"
 
 #include <openssl/evp.h>
 
@@ -14,7 +14,7 @@
 
 namespace sa3 {
 
-void read_file_chunks(const std::filesystem::path& path, JobControl& job,
+void read_file_chunks(const std::filesystem::path& path, const JobControl& job,
                       const std::function<void(const char* data, std::size_t size)>& consume) {
   std::ifstream in(path, std::ios::binary);
   if (!in) throw_environment(path.string() + ": cannot open for reading (" + std::strerror(errno) + ")");
@@ -28,7 +28,7 @@ void read_file_chunks(const std::filesystem::path& path, JobControl& job,
   if (in.bad()) throw_environment(path.string() + ": read error");
 }
 
-std::string sha256_file_hex(const std::filesystem::path& path, JobControl& job,
+std::string sha256_file_hex(const std::filesystem::path& path, const JobControl& job,
                             const std::function<void(std::uint64_t)>& on_bytes) {
   Sha256 hash;
   read_file_chunks(path, job, [&](const char* data, std::size_t size) {
@@ -65,6 +65,28 @@ std::string GitBlobSha1::hex_digest() {
     out.push_back(hex[digest[i] & 15]);
   }
   return out;
+}
+
+ContentHashes::ContentHashes(std::optional<std::uint64_t> git_blob_size) : git_blob_size_(git_blob_size) { reset(); }
+
+ContentHashes::~ContentHashes() = default;
+
+void ContentHashes::reset() {
+  sha256_ = std::make_unique<Sha256>();
+  git_.reset();
+  if (git_blob_size_) git_ = std::make_unique<GitBlobSha1>(*git_blob_size_);
+}
+
+void ContentHashes::update(const char* data, std::size_t size) {
+  sha256_->update(data, size);
+  if (git_) git_->update(data, size);
+}
+
+std::string ContentHashes::sha256_hex() { return sha256_->hex_digest(); }
+
+std::string ContentHashes::git_blob_id() {
+  if (!git_) throw_internal("ContentHashes: a git blob id needs the file size up front");
+  return git_->hex_digest();
 }
 
 }  // namespace sa3
