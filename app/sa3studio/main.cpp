@@ -15,6 +15,7 @@
 #include "ui/runs/runs_page.h"
 #include "ui/settings/studio_settings.h"
 #include "ui/studio_resources.h"
+#include "ui/training/studio_training_backends.h"
 #include "ui/training/training_page.h"
 
 int main(int argc, char** argv) {
@@ -52,7 +53,9 @@ int main(int argc, char** argv) {
                    [&](const QString& folder) { window.setWindowTitle(QDir(folder).dirName()); });
 
   auto* training = new sa3::ui::TrainingPage(window.secretStore());
-  window.addPage(QApplication::translate("main", "Training"), QIcon(QStringLiteral(":/icons/page-training.svg")), training);
+  training->setBackendFactory(sa3::ui::makeStudioTrainingBackends());
+  const int trainingIndex = window.addPage(QApplication::translate("main", "Training"),
+                                           QIcon(QStringLiteral(":/icons/page-training.svg")), training);
   training->addToMenu(window.addMenu(QApplication::translate("main", "&Training")));
   QObject::connect(training, &sa3::ui::TrainingPage::statusMessage, window.statusBar(), &QStatusBar::showMessage);
   QObject::connect(dataset, &sa3::ui::DatasetPage::datasetChanged, training,
@@ -61,6 +64,11 @@ int main(int argc, char** argv) {
   auto* runs = new sa3::ui::RunsPage;
   window.addPage(QApplication::translate("main", "Runs"), QIcon(QStringLiteral(":/icons/page-runs.svg")), runs);
   runs->addToMenu(window.addMenu(QApplication::translate("main", "&Runs")));
+  QObject::connect(runs, &sa3::ui::RunsPage::resumeRequested, training, [&window, training, trainingIndex](const QString& run) {
+    if (training->reattachRun(run)) window.showPage(trainingIndex);
+  });
+  QObject::connect(training, &sa3::ui::TrainingPage::runStarted, runs, &sa3::ui::RunsPage::refresh);
+  QObject::connect(training, &sa3::ui::TrainingPage::runEnded, runs, &sa3::ui::RunsPage::refresh);
   auto* audition = new sa3::ui::AuditionPage;
   audition->setRenderFunction(sa3::ui::makeGeneratorRenderFunction());
   window.addPage(QApplication::translate("main", "Audition"), QIcon(QStringLiteral(":/icons/page-audition.svg")), audition);

@@ -1,12 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// TrainingPage: layout, presets, clipboard exports and the estimate panel.
+// TrainingPage: layout, presets, clipboard exports, the estimate panel and the run's controls.
 #include "ui/training/training_page.h"
 
 #include <QAction>
 #include <QApplication>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QInputDialog>
@@ -15,9 +17,13 @@
 #include <QPushButton>
 #include <QRadioButton>
 #include <QScrollArea>
+#include <QSplitter>
 #include <QVBoxLayout>
 
+#include "ui/runs/runs_page.h"
 #include "ui/settings/secret_store.h"
+#include "ui/training/live_run_view.h"
+#include "ui/training/run_notifier.h"
 #include "ui/training/training_form.h"
 #include "ui/training/training_presets.h"
 
@@ -31,6 +37,9 @@ QString shellQuoted(const QString& text) {
   quoted.replace(QLatin1Char('\''), QStringLiteral("'\\''"));
   return QLatin1Char('\'') + quoted + QLatin1Char('\'');
 }
+
+std::filesystem::path toPath(const QString& folder) { return {QFile::encodeName(folder).toStdString()}; }
+
 }  // namespace
 
 TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
@@ -42,7 +51,10 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
       m_remote(new QRadioButton(tr("&Remote (fal)"), this)),
       m_remoteNote(new QLabel(this)),
       m_estimate(new QLabel(this)),
-      m_dataset(new QLabel(this)) {
+      m_dataset(new QLabel(this)),
+      m_run(new RunController(this)),
+      m_live(new LiveRunView(this)),
+      m_notifier(new RunNotifier(this)) {
   auto make = [this](const QString& text, const QKeySequence& key, auto slot) {
     auto* action = new QAction(text, this);
     action->setShortcut(key);
@@ -58,6 +70,18 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
                        [this] { loadPreset(m_presets->currentText()); });
   QAction* remove = make(tr("&Delete Preset"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Delete),
                          [this] { deletePreset(m_presets->currentText()); });
+
+  // Start and Resume share F5 as a debugger's Continue does; only one is enabled at a time.
+  m_start = make(tr("&Start Training"), QKeySequence(Qt::Key_F5), [this] { startRun(); });
+  m_pause = make(tr("&Pause Training"), QKeySequence(Qt::Key_F6), [this] { pauseRun(); });
+  m_resume = make(tr("&Resume Training"), QKeySequence(Qt::Key_F5), [this] { resumePausedRun(); });
+  m_stop = make(tr("S&top Training"), QKeySequence(Qt::SHIFT | Qt::Key_F5), [this] { stopRun(); });
+  m_start->setToolTip(tr("Train the job in a new run folder"));
+  m_pause->setToolTip(tr("Hold the trainer at the end of the current step, its state in memory"));
+  m_resume->setToolTip(tr("Continue the paused run"));
+  m_stop->setToolTip(tr("Finish the current step, write a checkpoint and end the run (Runs → Resume continues it)"));
+  addAction(m_live->logScaleAction());
+  addAction(m_live->resetZoomAction());
 
   auto* presetRow = new QHBoxLayout;
   presetRow->addWidget(new QLabel(tr("Preset:"), this));
@@ -90,16 +114,30 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
   estimateLayout->addWidget(m_dataset);
   estimateLayout->addWidget(m_estimate);
 
-  auto* side = new QVBoxLayout;
-  side->addWidget(where);
-  side->addWidget(estimateBox);
-  side->addStretch();
-  auto* body = new QHBoxLayout;
-  body->addWidget(scroll, 3);
-  body->addLayout(side, 2);
+  auto* jobPane = new QWidget(this);
+  auto* jobLayout = new QVBoxLayout(jobPane);
+  jobLayout->setContentsMargins(0, 0, 0, 0);
+  jobLayout->addWidget(scroll, 1);
+  jobLayout->addWidget(where);
+  jobLayout->addWidget(estimateBox);
+  auto* body = new QSplitter(Qt::Horizontal, this);
+  body->addWidget(jobPane);
+  body->addWidget(buildRunPane());
+  body->setStretchFactor(0, 2);
+  body->setStretchFactor(1, 3);
+  body->setChildrenCollapsible(false);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(presetRow);
-  layout->addLayout(body, 1);
+  layout->addWidget(body, 1);
+
+  connect(m_run, &RunController::eventsArrived, this, [this](const QList<RunEvent>& events, bool history) {
+    m_live->applyEvents(events, history);
+    updateRunActions();
+  });
+  connect(m_run, &RunController::ended, this, &TrainingPage::onRunEnded);
+  connect(m_notifier, &RunNotifier::notified, this,
+          [this](const QString& title, const QString& message) { emit statusMessage(title + QLatin1String(": ") + message, 10000); });
+  connect(m_form, &TrainingForm::jobChanged, this, &TrainingPage::updateRunActions);
 
   connect(m_form, &TrainingForm::jobChanged, this, &TrainingPage::refreshEstimate);
   connect(m_local, &QRadioButton::toggled, this, &TrainingPage::refreshEstimate);
@@ -118,9 +156,157 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
   setDataset({}, 0);
   refreshPresets();
   refreshEstimate();
+  updateRunActions();
 }
 
-void TrainingPage::addToMenu(QMenu* trainingMenu) { trainingMenu->addActions(m_actions); }
+QWidget* TrainingPage::buildRunPane() {
+  auto* box = new QGroupBox(tr("Run"), this);
+  auto* buttons = new QHBoxLayout;
+  for (QAction* action : {m_start, m_pause, m_resume, m_stop}) {
+    auto* button = new QPushButton(action->text().remove(QLatin1Char('&')), box);
+    button->setToolTip(action->toolTip() + QStringLiteral(" (%1)").arg(action->shortcut().toString(QKeySequence::NativeText)));
+    connect(button, &QPushButton::clicked, action, &QAction::trigger);
+    connect(action, &QAction::changed, button, [action, button] { button->setEnabled(action->isEnabled()); });
+    button->setEnabled(action->isEnabled());
+    buttons->addWidget(button);
+  }
+  buttons->addStretch();
+  auto* layout = new QVBoxLayout(box);
+  layout->addLayout(buttons);
+  layout->addWidget(m_live, 1);
+  return box;
+}
+
+void TrainingPage::addToMenu(QMenu* trainingMenu) {
+  trainingMenu->addActions({m_start, m_pause, m_resume, m_stop});
+  trainingMenu->addSeparator();
+  trainingMenu->addActions({m_live->logScaleAction(), m_live->resetZoomAction()});
+  trainingMenu->addSeparator();
+  for (QAction* action : m_actions)
+    if (action != m_start && action != m_pause && action != m_resume && action != m_stop) trainingMenu->addAction(action);
+}
+
+void TrainingPage::setBackendFactory(TrainingBackendFactory factory) {
+  m_run->setBackendFactory(std::move(factory));
+  updateRunActions();
+}
+
+QString TrainingPage::newRunFolder(const sa3::TrainingJob& job) const {
+  // <timestamp>-<model>, UTC, as `sa3 train` names its runs.
+  const QDir runs(RunsPage::runsFolder());
+  const QString base = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss-")) + QString::fromStdString(job.model);
+  QString name = base;
+  for (int n = 2; runs.exists(name); ++n) name = base + QStringLiteral("-%1").arg(n);
+  return runs.filePath(name);
+}
+
+bool TrainingPage::startRun() {
+  if (m_run->isActive()) return false;
+  if (!m_form->problems().empty()) {
+    emit statusMessage(tr("Fix the fields marked in red before starting"), 5000);
+    return false;
+  }
+  const sa3::TrainingJob job = m_form->job();
+  if (m_datasetFolder.isEmpty() && job.audio_data_url.empty()) {
+    emit statusMessage(tr("Open a dataset on the Dataset page before starting"), 5000);
+    return false;
+  }
+  TrainingStart request;
+  request.job = job;
+  if (!m_datasetFolder.isEmpty()) request.dataset = toPath(m_datasetFolder);
+  const QString runDir = newRunFolder(job);
+  request.run_dir = toPath(runDir);
+  const TrainingTarget target = m_remote->isChecked() ? TrainingTarget::Remote : TrainingTarget::Local;
+  m_live->beginRun(RunProgress::State::Starting);
+  if (!m_run->start(target, request)) {
+    m_live->endRun(RunProgress::State::Failed, tr("No trainer is available for this target in this build"));
+    emit statusMessage(tr("Remote training is not available in this build yet"), 8000);
+    updateRunActions();
+    return false;
+  }
+  updateRunActions();
+  emit statusMessage(tr("Training started in %1").arg(QDir::toNativeSeparators(runDir)), 5000);
+  emit runStarted(runDir);
+  return true;
+}
+
+bool TrainingPage::reattachRun(const QString& runDir) {
+  if (m_run->isActive()) {
+    emit statusMessage(tr("A run is training; stop it before continuing another"), 8000);
+    return false;
+  }
+  // Show the run's own job; its settings must stay as they were for the resume to be exact.
+  if (const sa3::Result<sa3::TrainingJob> job = sa3::load_job_file(toPath(runDir) / "job.json", {.require_audio_data_url = false}))
+    m_form->setJob(*job);
+  m_live->beginRun(RunProgress::State::Starting);
+  if (!m_run->reattach(runDir)) {
+    m_live->endRun(RunProgress::State::Failed, tr("No trainer is available to continue %1").arg(QDir::toNativeSeparators(runDir)));
+    updateRunActions();
+    return false;
+  }
+  updateRunActions();
+  emit statusMessage(tr("Continuing %1").arg(QDir::toNativeSeparators(runDir)), 5000);
+  emit runStarted(runDir);
+  return true;
+}
+
+void TrainingPage::pauseRun() {
+  if (!m_run->isActive() || !m_run->canPause()) return;
+  m_run->pause();
+  m_live->setState(RunProgress::State::Pausing);
+  updateRunActions();
+}
+
+void TrainingPage::resumePausedRun() {
+  if (!m_run->isActive()) return;
+  m_run->unpause();
+  m_live->setState(RunProgress::State::Running);
+  updateRunActions();
+}
+
+void TrainingPage::stopRun() {
+  if (!m_run->isActive()) return;
+  m_run->stop();
+  m_live->setState(RunProgress::State::Stopping);
+  updateRunActions();
+}
+
+void TrainingPage::onRunEnded(RunController::Outcome outcome, const QString& message) {
+  using State = RunProgress::State;
+  const State state = outcome == RunController::Outcome::Finished  ? State::Finished
+                      : outcome == RunController::Outcome::Stopped ? State::Stopped
+                                                                   : State::Failed;
+  m_live->endRun(state, message);
+  updateRunActions();
+  const QString runDir = m_run->runDir();
+  const QString name = QDir(runDir).dirName();
+  const auto steps = static_cast<int>(m_live->progress().step());
+  switch (outcome) {
+    case RunController::Outcome::Finished:
+      m_notifier->notify(tr("Training finished"), tr("%1: %n step(s) trained.", nullptr, steps).arg(name), false);
+      break;
+    case RunController::Outcome::Failed:
+      m_notifier->notify(tr("Training failed"), tr("%1: %2").arg(name, message), true);
+      break;
+    case RunController::Outcome::Stopped:
+      emit statusMessage(tr("Training stopped at step %1; Runs → Resume continues it").arg(steps), 8000);
+      break;
+  }
+  emit runEnded(runDir);
+}
+
+void TrainingPage::updateRunActions() {
+  using State = RunProgress::State;
+  const bool active = m_run->isActive();
+  const State state = m_live->progress().state();
+  m_start->setEnabled(!active && m_form->problems().empty());
+  m_pause->setEnabled(active && m_run->canPause() && state == State::Running);
+  m_resume->setEnabled(active && state == State::Paused);
+  m_stop->setEnabled(active && state != State::Stopping);
+  // The job of a training run cannot change under it.
+  m_form->setEnabled(!active);
+  m_presets->setEnabled(!active);
+}
 
 void TrainingPage::setDataset(const QString& folder, double longestClipS) {
   m_datasetFolder = folder;

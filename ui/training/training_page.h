@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // TrainingPage: the job form with presets, local/remote choice, the cost/time estimate and
-// "Copy job JSON" / "Copy CLI command". The remote choice stays disabled, with the reason,
-// until a fal key is known (environment or keychain).
-// Ownership: borrows the SecretStore (owned by the main window), which outlives the page.
+// "Copy job JSON" / "Copy CLI command", and the live run: Start / Pause / Resume / Stop with
+// the run's numbers, loss chart and log (LiveRunView). The remote choice stays disabled, with
+// the reason, until a fal key is known (environment or keychain).
+// Runs go into a new folder of the runs folder (RunsPage::runsFolder()); a run of the Runs
+// page continues here through reattachRun(). A run that ends notifies the desktop.
+// Ownership: borrows the SecretStore (owned by the main window), which outlives the page; owns
+//   the RunController, whose destructor stops a run still training (with a checkpoint).
 #pragma once
 
 #include <QWidget>
 
 #include "sa3/job.h"
+#include "ui/training/run_controller.h"
+#include "ui/training/training_backend.h"
 
 class QAction;
 class QComboBox;
@@ -17,6 +23,8 @@ class QRadioButton;
 
 namespace sa3::ui {
 
+class LiveRunView;
+class RunNotifier;
 class SecretStore;
 class TrainingForm;
 
@@ -42,13 +50,40 @@ class TrainingPage : public QWidget {
   void loadPreset(const QString& name);
   void deletePreset(const QString& name);
 
+  // Where runs train: the studio passes makeStudioTrainingBackends(), tests their own.
+  void setBackendFactory(TrainingBackendFactory factory);
+  // Starts the form's job in a new run folder; false (with a status message) when the form has
+  // problems, no dataset is open, a run is active or no backend trains the chosen target.
+  bool startRun();
+  void pauseRun();
+  void resumePausedRun();
+  // The trainer finishes its step and writes a checkpoint; the buttons respond at once.
+  void stopRun();
+  // Continues an existing run (an interrupted one from the Runs page): its curve and log so far
+  // are shown first, then the run trains on from its newest checkpoint.
+  bool reattachRun(const QString& runDir);
+
+  LiveRunView* liveView() const { return m_live; }
+  RunController* runController() const { return m_run; }
+  RunNotifier* notifier() const { return m_notifier; }
+  QAction* startAction() const { return m_start; }
+  QAction* pauseAction() const { return m_pause; }
+  QAction* resumeAction() const { return m_resume; }
+  QAction* stopAction() const { return m_stop; }
+
  signals:
   void statusMessage(const QString& message, int timeoutMs);
+  void runStarted(const QString& runDir);
+  void runEnded(const QString& runDir);
 
  private:
+  QWidget* buildRunPane();
   void refreshPresets();
   void refreshEstimate();
   void askPresetName();
+  void updateRunActions();
+  void onRunEnded(RunController::Outcome outcome, const QString& message);
+  QString newRunFolder(const sa3::TrainingJob& job) const;
 
   SecretStore* m_secrets;
   TrainingForm* m_form;
@@ -60,6 +95,13 @@ class TrainingPage : public QWidget {
   QLabel* m_dataset;
   QString m_datasetFolder;
   QList<QAction*> m_actions;
+  RunController* m_run;
+  LiveRunView* m_live;
+  RunNotifier* m_notifier;
+  QAction* m_start = nullptr;
+  QAction* m_pause = nullptr;
+  QAction* m_resume = nullptr;
+  QAction* m_stop = nullptr;
 };
 
 }  // namespace sa3::ui
