@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // RemoteTrainingBackend: start_remote_training + follow_remote_training on a worker thread,
-// cancel_remote_training on its own thread when the user stops.
+// cancel_remote_training on its own thread when the user stops; the studio's key for it.
 #include "ui/training/remote_training_backend.h"
+
+#include "ui/settings/secret_store.h"
 
 namespace sa3::ui {
 
@@ -12,8 +14,7 @@ using sa3::Failure;
 RemoteTrainingBackend::RemoteTrainingBackend(std::string falKey) : m_key(std::move(falKey)) {}
 
 RemoteTrainingBackend::~RemoteTrainingBackend() {
-  m_submitControl.cancel();
-  m_followControl.cancel();
+  detach();
   if (m_worker.joinable()) m_worker.join();
   std::thread canceller;
   {
@@ -107,6 +108,11 @@ void RemoteTrainingBackend::stop() {
   if (m_phase == Phase::Following) cancelOnFal();
 }
 
+void RemoteTrainingBackend::detach() {
+  m_submitControl.cancel();
+  m_followControl.cancel();
+}
+
 sa3::Status RemoteTrainingBackend::wait() {
   {
     std::lock_guard lock(m_mutex);
@@ -122,6 +128,18 @@ sa3::Status RemoteTrainingBackend::wait() {
   std::lock_guard lock(m_mutex);
   if (m_cancelRefused && !m_outcome && m_outcome.error().cancelled()) return *m_cancelRefused;
   return m_outcome;
+}
+
+std::function<std::unique_ptr<TrainingBackend>()> makeRemoteTrainingBackends(SecretStore* secrets) {
+  auto falKey = std::make_shared<QString>();
+  QObject::connect(secrets, &SecretStore::secretRead, secrets, [falKey](Secret which, const QString& value, SecretSource) {
+    if (which == Secret::FalKey) *falKey = value;
+  });
+  QObject::connect(secrets, &SecretStore::secretWritten, secrets, [secrets](Secret which, SecretSource) {
+    if (which == Secret::FalKey) secrets->read(Secret::FalKey);
+  });
+  secrets->read(Secret::FalKey);
+  return [falKey] { return std::make_unique<RemoteTrainingBackend>(falKey->toStdString()); };
 }
 
 }  // namespace sa3::ui

@@ -8,8 +8,9 @@
 // Settings: the fal key given to the constructor (the studio's SecretStore) or, when empty,
 //   FAL_KEY / FAL_KEY_ID + FAL_KEY_SECRET; hosts and poll interval from the environment
 //   (fal_settings_from_environment). The key is never put into an event or a message.
-// Lifecycle: one run per backend. Destroying a running backend stops *following* (the job keeps
-//   running on fal and a new backend reattaches) and joins the worker.
+// Lifecycle: one run per backend. detach() or destroying a running backend stops the upload,
+//   or stops *following* a submitted run (the job keeps running on fal and a new backend
+//   reattaches), and joins the worker.
 // Threading: start()/reattach() return at once; on_event runs on the worker thread. stop()
 //   returns at once too: asking fal to cancel is a network call, made on a thread of its own.
 // Errors: start()/reattach() fail at once for a missing key, an invalid job or a run folder
@@ -17,6 +18,8 @@
 //   a cancelled Failure after stop(), and an Environment Failure when fal refused the cancel.
 #pragma once
 
+#include <functional>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -42,6 +45,7 @@ class RemoteTrainingBackend final : public TrainingBackend {
   void pause() override {}
   void unpause() override {}
   void stop() override;
+  void detach() override;
   sa3::Status wait() override;
 
  private:
@@ -67,5 +71,12 @@ class RemoteTrainingBackend final : public TrainingBackend {
   std::thread m_worker;
   std::thread m_canceller;
 };
+
+class SecretStore;
+
+// The Remote half of a TrainingBackendFactory: each backend gets the fal key `secrets` last
+// reported (environment first, then the keychain; re-read whenever it is written). `secrets`
+// must outlive the returned function.
+std::function<std::unique_ptr<TrainingBackend>()> makeRemoteTrainingBackends(SecretStore* secrets);
 
 }  // namespace sa3::ui
