@@ -68,15 +68,6 @@ std::vector<json> of_kind(const std::vector<json>& events, const std::string& ki
   return out;
 }
 
-TrainingJob smallJob() {
-  TrainingJob job;
-  job.model = "small-music-base";
-  job.number_of_steps = 200;
-  job.rank = 8;
-  job.studio = StudioOptions{};
-  return job;
-}
-
 struct RemoteBackend : ::testing::Test {
   test::TempDir dir;
   fs::path zip = dir / "dataset.zip";
@@ -97,7 +88,17 @@ struct RemoteBackend : ::testing::Test {
     ::setenv("SA3_FAL_QUEUE_URL", server.queue_base().c_str(), 1);
     ::setenv("SA3_FAL_REST_URL", server.rest_base().c_str(), 1);
   }
-  TrainingStart request() const { return {smallJob(), zip, run}; }
+  TrainingStart request() const { return {test::small_fal_job(), zip, run}; }
+  // Starts a run and presses Stop once fal reports its queue position.
+  Status stopWhileQueued(const FakeFalServer& server, EventLog& log) {
+    useServer(server);
+    RemoteTrainingBackend backend(server.key());
+    log.attach(backend);
+    if (auto started = backend.start(request()); !started) return started;
+    EXPECT_TRUE(log.waitFor("queue"));
+    backend.stop();
+    return backend.wait();
+  }
 };
 
 TEST_F(RemoteBackend, FullRun_QueueLogsLossesAndOutputsInRunFolder) {
@@ -136,14 +137,8 @@ TEST_F(RemoteBackend, FullRun_QueueLogsLossesAndOutputsInRunFolder) {
 
 TEST_F(RemoteBackend, StopWhileQueued_CancelledOnFalAndRunStopped) {
   FakeFalServer server({.queue_polls = 1000});
-  useServer(server);
-  RemoteTrainingBackend backend(server.key());
   EventLog log;
-  log.attach(backend);
-  ASSERT_TRUE(backend.start(request()));
-  ASSERT_TRUE(log.waitFor("queue"));
-  backend.stop();
-  const Status done = backend.wait();
+  const Status done = stopWhileQueued(server, log);
   ASSERT_FALSE(done);
   EXPECT_TRUE(done.error().cancelled()) << done.error().message;
   EXPECT_EQ(server.last_job_status(), "COMPLETED");
@@ -157,15 +152,9 @@ TEST_F(RemoteBackend, StopWhileQueued_CancelledOnFalAndRunStopped) {
 
 TEST_F(RemoteBackend, CancelRefusedByFal_WaitSaysItMayStillRun) {
   FakeFalServer server({.queue_polls = 1000});
-  useServer(server);
   server.add_fault("cancel", {FakeFalServer::FaultKind::Status, 403, R"({"detail":"Forbidden"})"});
-  RemoteTrainingBackend backend(server.key());
   EventLog log;
-  log.attach(backend);
-  ASSERT_TRUE(backend.start(request()));
-  ASSERT_TRUE(log.waitFor("queue"));
-  backend.stop();
-  const Status done = backend.wait();
+  const Status done = stopWhileQueued(server, log);
   ASSERT_FALSE(done);
   EXPECT_EQ(done.error().kind, ErrorKind::Environment);
   EXPECT_NE(done.error().message.find("Forbidden"), std::string::npos) << done.error().message;

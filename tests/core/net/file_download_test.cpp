@@ -60,17 +60,23 @@ struct FileServer {
   }
 };
 
+// A request for the whole of `fs`'s file, its size known, retried without waiting.
+DownloadRequest whole_file(FileServer& fs, const std::filesystem::path& destination) {
+  DownloadRequest req;
+  req.url = fs.server.url("/f");
+  req.destination = destination;
+  req.expected_size = fs.content.size();
+  req.retry = fast();
+  return req;
+}
+
 TEST(FileDownload, ExistingPartFile_ResumedWithRange) {
   FileServer fs;
   test::TempDir dir;
   const auto dest = dir / "out.bin";
   test::write_text(part_path(dest), fs.content.substr(0, 1000));
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dest;
-  req.expected_size = fs.content.size();
+  DownloadRequest req = whole_file(fs, dest);
   req.expected_sha256 = sha256_hex(fs.content);
-  req.retry = fast();
   HttpClient client;
   const DownloadResult r = download_file(client, req);
   EXPECT_EQ(r.resumed_from, 1000u);
@@ -85,11 +91,7 @@ TEST(FileDownload, ConnectionDroppedMidBody_RetriedFromWhereItStopped) {
   FileServer fs;
   fs.drops = 1;
   test::TempDir dir;
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dir / "out.bin";
-  req.expected_size = fs.content.size();
-  req.retry = fast();
+  DownloadRequest req = whole_file(fs, dir / "out.bin");
   HttpClient client;
   download_file(client, req);
   EXPECT_EQ(test::read_text(dir / "out.bin"), fs.content);
@@ -101,11 +103,8 @@ TEST(FileDownload, ConnectionDroppedMidBody_RetriedFromWhereItStopped) {
 TEST(FileDownload, WrongSize_FailsAndLeavesNoDestination) {
   FileServer fs;
   test::TempDir dir;
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dir / "out.bin";
+  DownloadRequest req = whole_file(fs, dir / "out.bin");
   req.expected_size = fs.content.size() + 1;
-  req.retry = fast();
   HttpClient client;
   EXPECT_THROW(download_file(client, req), Error);
   EXPECT_FALSE(std::filesystem::exists(dir / "out.bin"));
@@ -174,12 +173,8 @@ TEST(FileDownload, GitBlobId_ResumedPartHashedAndChecked) {
   test::TempDir dir;
   const auto dest = dir / "tokenizer.model";
   test::write_text(part_path(dest), fs.content.substr(0, 5000));
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dest;
-  req.expected_size = fs.content.size();
+  DownloadRequest req = whole_file(fs, dest);
   req.expected_git_blob_id = git_blob_id(fs.content);
-  req.retry = fast();
   HttpClient client;
   const DownloadResult r = download_file(client, req);
   EXPECT_EQ(r.resumed_from, 5000u);
@@ -190,12 +185,8 @@ TEST(FileDownload, GitBlobId_ResumedPartHashedAndChecked) {
 TEST(FileDownload, WrongGitBlobId_CorruptFileDeleted) {
   FileServer fs;
   test::TempDir dir;
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dir / "config.json";
-  req.expected_size = fs.content.size();
+  DownloadRequest req = whole_file(fs, dir / "config.json");
   req.expected_git_blob_id = git_blob_id(fs.content + "x");
-  req.retry = fast();
   HttpClient client;
   try {
     download_file(client, req);
@@ -213,12 +204,8 @@ TEST(FileDownload, EveryAttemptCutButMovingForward_AttemptsStartOverUntilDone) {
   FileServer fs;
   fs.one_chunk_each = true;  // 600 KiB in 64 KiB chunks: ten requests
   test::TempDir dir;
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dir / "out.bin";
-  req.expected_size = fs.content.size();
+  DownloadRequest req = whole_file(fs, dir / "out.bin");
   req.expected_sha256 = sha256_hex(fs.content);
-  req.retry = fast();
   req.retry.max_attempts = 2;
   HttpClient client;
   download_file(client, req);
@@ -230,12 +217,8 @@ TEST(FileDownload, ConnectionKeepsDroppingWithoutProgress_PartKeptForTheNextCall
   FileServer fs;
   fs.drops = 1000;
   test::TempDir dir;
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dir / "out.bin";
-  req.expected_size = fs.content.size();
+  DownloadRequest req = whole_file(fs, dir / "out.bin");
   req.expected_sha256 = sha256_hex(fs.content);
-  req.retry = fast();
   req.retry.max_attempts = 2;
   HttpClient client;
   try {
@@ -258,11 +241,8 @@ TEST(FileDownload, ConnectionKeepsDroppingWithoutProgress_PartKeptForTheNextCall
 TEST(FileDownload, ServerSendsMoreThanExpected_Refused) {
   FileServer fs;
   test::TempDir dir;
-  DownloadRequest req;
-  req.url = fs.server.url("/f");
-  req.destination = dir / "out.bin";
+  DownloadRequest req = whole_file(fs, dir / "out.bin");
   req.expected_size = fs.content.size() - 10;
-  req.retry = fast();
   HttpClient client;
   try {
     download_file(client, req);
