@@ -142,9 +142,16 @@ TEST_F(RemoteTrainingPageTest, StopWhileQueued_CancelsOnFal) {
   ASSERT_EQ(started.size(), 1);
   QTRY_COMPARE_WITH_TIMEOUT(page->liveView()->progress().state(), RunProgress::State::Queued, kTimeoutMs);
 
+  QSignalSpy messages(page.get(), &TrainingPage::statusMessage);
   page->stopAction()->trigger();
+  EXPECT_EQ(page->liveView()->status()->stateLabel()->text(), QStringLiteral("<b>Stopping</b>: asking fal to cancel the request…"));
   QTRY_COMPARE_WITH_TIMEOUT(ended.size(), 1, kTimeoutMs);
   EXPECT_EQ(page->liveView()->progress().state(), RunProgress::State::Stopped);
+  EXPECT_EQ(page->liveView()->status()->stateLabel()->text(), QStringLiteral("<b>Stopped</b> at step 0: cancelled on fal."));
+  EXPECT_TRUE(page->liveView()->log()->toPlainText().contains(QStringLiteral("Stopped at step 0: cancelled on fal")))
+      << page->liveView()->log()->toPlainText().toStdString();
+  ASSERT_FALSE(messages.isEmpty());
+  EXPECT_EQ(messages.last().at(0).toString(), QStringLiteral("Training cancelled on fal at step 0"));
   EXPECT_EQ(server.last_job_status(), "COMPLETED");
   EXPECT_EQ(cancelRequests(server), 1u);
   const fs::path run = started.at(0).at(0).toString().toStdString();
