@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `sa3 dataset check|pack`: lint and QC a dataset folder or zip, or pack a folder as fal's zip.
-#include <csignal>
 #include <filesystem>
 #include <iostream>
 #include <random>
 
 #include "commands.h"
 #include "dataset_report.h"
+#include "interrupt_scope.h"
 #include "sa3/dataset.h"
 
 namespace sa3::cli {
@@ -35,25 +35,6 @@ const char* const kDatasetUsage =
     "folder or zip, 130 when interrupted.\n";
 
 namespace {
-
-JobControl* g_running_job = nullptr;
-
-// Ctrl+C cancels the running job at its next clip; cancel() is a lock-free atomic store.
-extern "C" void cancel_running_job(int) {
-  if (g_running_job) g_running_job->cancel();
-}
-
-class InterruptScope {
- public:
-  explicit InterruptScope(JobControl& job) {
-    g_running_job = &job;
-    std::signal(SIGINT, cancel_running_job);
-  }
-  ~InterruptScope() {
-    std::signal(SIGINT, SIG_DFL);
-    g_running_job = nullptr;
-  }
-};
 
 int report_failure(const Failure& f) {
   if (f.cancelled()) {

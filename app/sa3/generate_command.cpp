@@ -1,12 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `sa3 generate`: render a prompt with a Stable Audio 3 model, optionally with LoRAs, to a file.
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <iostream>
 #include <sstream>
 
 #include "commands.h"
+#include "interrupt_scope.h"
 #include "sa3/audio.h"
 #include "sa3/generate.h"
 #include "sa3/paths.h"
@@ -34,13 +34,6 @@ const char* const kGenerateUsage =
     "Exit status: 0 written, 1 failed, 2 bad usage or input, 130 interrupted (Ctrl+C).\n";
 
 namespace {
-
-JobControl* g_generate_job = nullptr;
-
-// Ctrl+C stops the render at its next sampler step; cancel() is a lock-free atomic store.
-extern "C" void cancel_generate_job(int) {
-  if (g_generate_job) g_generate_job->cancel();
-}
 
 double number(const std::string& text, const std::string& option) {
   try {
@@ -137,12 +130,11 @@ int run_generate(const std::vector<std::string>& argv) {
     if (what == "step") std::fprintf(stderr, "\rstep %d/%d", static_cast<int>(done), static_cast<int>(total));
     if (what == "decode" && done == 0) std::fprintf(stderr, "\ndecoding\n");
   };
-  g_generate_job = &job;
-  std::signal(SIGINT, cancel_generate_job);
   const auto started = std::chrono::steady_clock::now();
-  auto audio = generate(selection, settings, job);
-  std::signal(SIGINT, SIG_DFL);
-  g_generate_job = nullptr;
+  auto audio = [&] {
+    const InterruptScope interrupt(job);
+    return generate(selection, settings, job);
+  }();
   if (!audio) return report_failure(audio.error());
   const Status written = write_audio(out, *audio);
   if (!written) return report_failure(written.error());

@@ -3,7 +3,6 @@
 // Other files add subcommands through kModelsSubcommands (make-tiny: models_make_tiny_command.cpp).
 #include <unistd.h>
 
-#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <iomanip>
@@ -13,6 +12,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "interrupt_scope.h"
 #include "sa3/hub.h"
 #include "sa3/paths.h"
 
@@ -51,25 +51,6 @@ const char* const kModelsUsage =
     "usage, an unknown ID or a refused token, 130 when interrupted.\n";
 
 namespace {
-
-JobControl* g_running_models_job = nullptr;
-
-// Ctrl+C cancels the running job between chunks; cancel() is a lock-free atomic store.
-extern "C" void cancel_running_models_job(int) {
-  if (g_running_models_job) g_running_models_job->cancel();
-}
-
-class InterruptScope {
- public:
-  explicit InterruptScope(JobControl& job) {
-    g_running_models_job = &job;
-    std::signal(SIGINT, cancel_running_models_job);
-  }
-  ~InterruptScope() {
-    std::signal(SIGINT, SIG_DFL);
-    g_running_models_job = nullptr;
-  }
-};
 
 int report_failure(const Failure& f) {
   if (f.cancelled()) {

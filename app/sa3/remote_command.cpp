@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `sa3 remote status|logs|cancel|fetch RUN`, and the remote half of `sa3 train --remote`:
 // both drive core's fal facade and print its progress events.
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <filesystem>
@@ -10,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "interrupt_scope.h"
 #include "sa3/fal.h"
 #include "sa3/paths.h"
 
@@ -38,25 +38,6 @@ const char* const kRemoteUsage =
     "input, 130 stopped.\n";
 
 namespace {
-
-JobControl* g_job = nullptr;
-
-// Ctrl+C stops following at the next poll; cancel() is a lock-free atomic store.
-extern "C" void stop_following(int) {
-  if (g_job) g_job->cancel();
-}
-
-class InterruptScope {
- public:
-  explicit InterruptScope(JobControl& job) {
-    g_job = &job;
-    std::signal(SIGINT, stop_following);
-  }
-  ~InterruptScope() {
-    std::signal(SIGINT, SIG_DFL);
-    g_job = nullptr;
-  }
-};
 
 void print_event_human(const std::string& line) {
   const json e = json::parse(line, nullptr, false);

@@ -53,7 +53,7 @@ int main(int argc, char** argv) {
                    [&](const QString& folder) { window.setWindowTitle(QDir(folder).dirName()); });
 
   auto* training = new sa3::ui::TrainingPage(window.secretStore());
-  training->setBackendFactory(sa3::ui::makeStudioTrainingBackends());
+  training->setBackendFactory(sa3::ui::makeStudioTrainingBackends(window.secretStore()));
   const int trainingIndex = window.addPage(QApplication::translate("main", "Training"),
                                            QIcon(QStringLiteral(":/icons/page-training.svg")), training);
   training->addToMenu(window.addMenu(QApplication::translate("main", "&Training")));

@@ -2,13 +2,12 @@
 // SHA-256 through OpenSSL's EVP interface.
 #include "sha256.h"
 
-#include <openssl/evp.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <vector>
 
+#include "base/evp_digest.h"
 #include "sa3/error.h"
 
 namespace sa3 {
@@ -17,29 +16,13 @@ struct Sha256::State {
   EVP_MD_CTX* ctx = nullptr;
 };
 
-Sha256::Sha256() : state_(std::make_unique<State>()) {
-  state_->ctx = EVP_MD_CTX_new();
-  if (!state_->ctx || EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr) != 1)
-    throw_environment("OpenSSL: cannot initialise SHA-256");
-}
+Sha256::Sha256() : state_(std::make_unique<State>()) { state_->ctx = start_digest(EVP_sha256(), "SHA-256"); }
 
 Sha256::~Sha256() { EVP_MD_CTX_free(state_->ctx); }
 
 void Sha256::update(const void* data, size_t size) { EVP_DigestUpdate(state_->ctx, data, size); }
 
-std::string Sha256::hex_digest() {
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int length = 0;
-  EVP_DigestFinal_ex(state_->ctx, digest, &length);
-  static const char* hex = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2);
-  for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(hex[digest[i] >> 4]);
-    out.push_back(hex[digest[i] & 15]);
-  }
-  return out;
-}
+std::string Sha256::hex_digest() { return finish_digest_hex(state_->ctx); }
 
 std::string sha256_hex(std::string_view bytes) {
   Sha256 h;

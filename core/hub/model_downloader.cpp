@@ -3,17 +3,12 @@
 // HttpClient sends to the hub's host only: resolve URLs redirect to a CDN that must never see it.
 #include "model_downloader.h"
 
-#include <unistd.h>
-
-#include <cerrno>
-#include <cstdio>
-#include <cstring>
-#include <memory>
+#include <algorithm>
 #include <optional>
 
-#include "base/sha256.h"
+#include "base/file_hashing.h"
 #include "download_lock.h"
-#include "file_hashing.h"
+#include "net/file_download.h"
 #include "net/retry.h"
 #include "sa3/error.h"
 
@@ -22,58 +17,6 @@ namespace sa3 {
 namespace {
 
 namespace fs = std::filesystem;
-
-// A `.part` file opened for appending; flushes and fsyncs before the rename makes it final.
-class PartFile {
- public:
-  explicit PartFile(fs::path path) : path_(std::move(path)), file_(std::fopen(path_.c_str(), "ab")) {
-    if (!file_) throw_environment(path_.string() + ": cannot open for writing (" + std::strerror(errno) + ")");
-  }
-  ~PartFile() {
-    if (file_) std::fclose(file_);
-  }
-  PartFile(const PartFile&) = delete;
-  PartFile& operator=(const PartFile&) = delete;
-
-  void write(const char* data, std::size_t size) {
-    if (std::fwrite(data, 1, size, file_) != size)
-      throw_environment(path_.string() + ": write failed (" + std::strerror(errno) + ")");
-  }
-  void truncate() {
-    if (std::fflush(file_) != 0 || ::ftruncate(fileno(file_), 0) != 0)
-      throw_environment(path_.string() + ": cannot truncate (" + std::strerror(errno) + ")");
-  }
-  void flush() { std::fflush(file_); }
-  void close_synced() {
-    const bool ok = std::fflush(file_) == 0 && ::fsync(fileno(file_)) == 0;
-    const int error = errno;
-    const bool closed = std::fclose(file_) == 0;
-    file_ = nullptr;
-    if (!ok || !closed) throw_environment(path_.string() + ": cannot finish writing (" + std::strerror(error) + ")");
-  }
-
- private:
-  fs::path path_;
-  std::FILE* file_;
-};
-
-// Both hashes a file may be checked against, fed together.
-struct ContentHashes {
-  explicit ContentHashes(const RemoteFile& file) {
-    if (file.sha256.empty()) git.emplace(file.size);
-  }
-  void update(const char* data, std::size_t size) {
-    sha256->update(data, size);
-    if (git) git->update(data, size);
-  }
-  void reset(const RemoteFile& file) {
-    sha256 = std::make_unique<Sha256>();
-    git.reset();
-    if (file.sha256.empty()) git.emplace(file.size);
-  }
-  std::unique_ptr<Sha256> sha256 = std::make_unique<Sha256>();
-  std::optional<GitBlobSha1> git;
-};
 
 std::uint64_t size_or_zero(const fs::path& path) {
   std::error_code ec;
@@ -98,15 +41,6 @@ std::string hub_error(const std::string& url, const net::HttpResponse& response)
   if (const auto why = response.headers.get("X-Error-Message")) message += " (" + *why + ")";
   return message;
 }
-
-std::uint64_t content_range_start(const std::string& value) {
-  // "bytes 100-999/1000"
-  const std::size_t space = value.find(' ');
-  if (space == std::string::npos) return 0;
-  return std::strtoull(value.c_str() + space + 1, nullptr, 10);
-}
-
-constexpr int kAttemptsWithoutProgress = 5;
 
 }  // namespace
 
@@ -167,11 +101,11 @@ bool ModelDownloader::already_in_place(const RemoteFile& file) {
     const RecordedFile* recorded = record_.find(file.path);
     // The record vouches for LFS files it saw arrive with this very hash; small files are re-hashed.
     if (recorded && !recorded->failed_verify && !file.sha256.empty() && recorded->sha256 == file.sha256) return true;
-    ContentHashes hashes(file);
+    ContentHashes hashes(file.sha256.empty() ? std::optional(file.size) : std::nullopt);
     job_.log(LogLevel::Info, "checking " + target.string() + " against the hub's hash");
     read_file_chunks(target, job_, [&](const char* data, std::size_t size) { hashes.update(data, size); });
-    const std::string sha256 = hashes.sha256->hex_digest();
-    if (file.sha256.empty() ? hashes.git->hex_digest() == file.git_oid : sha256 == file.sha256) {
+    const std::string sha256 = hashes.sha256_hex();
+    if (file.sha256.empty() ? hashes.git_blob_id() == file.git_oid : sha256 == file.sha256) {
       record_.put({file.path, file.size, sha256});
       write_download_record(folder_, record_);
       return true;
@@ -219,108 +153,38 @@ void ModelDownloader::report(const std::string& file, bool force) {
 }
 
 void ModelDownloader::fetch(const RemoteFile& file) {
-  const fs::path target = folder_ / file.path;
-  const fs::path part = target.string() + ".part";
-  const std::string url = resolve_url(options_.hub.endpoint, info_.repo, file.path);
-  std::error_code ec;
-  fs::create_directories(target.parent_path(), ec);
-  if (ec) throw_environment(target.parent_path().string() + ": cannot create (" + ec.message() + ")");
-  if (size_or_zero(part) > file.size) fs::remove(part, ec);
-
-  ContentHashes hashes(file);
-  std::uint64_t have = 0;
-  if (fs::exists(part)) {
-    job_.log(LogLevel::Info, "resuming " + file.path + " after " + format_bytes(size_or_zero(part)));
-    read_file_chunks(part, job_, [&](const char* data, std::size_t size) {
-      hashes.update(data, size);
-      have += size;
-    });
-  }
-  PartFile out(part);
-  auto restart = [&] {
-    out.truncate();
-    hashes.reset(file);
-    done_ -= have;
-    have = 0;
-  };
-
-  net::RetryPolicy policy;
-  policy.retryable = [](const net::HttpResponse& r) {
-    return r.status == 408 || r.status == 429 || (r.status >= 500 && r.status != 501);
-  };
-  policy.on_retry = [&](const std::string& why, std::chrono::milliseconds delay) {
-    out.flush();
-    job_.log(LogLevel::Warning, file.path + ": " + why + "; resuming at " + format_bytes(have) + " in " +
+  net::DownloadRequest request;
+  request.url = resolve_url(options_.hub.endpoint, info_.repo, file.path);
+  request.destination = folder_ / file.path;
+  if (!options_.hub.token.empty()) request.auth_headers.set("Authorization", "Bearer " + options_.hub.token);
+  request.expected_size = file.size;
+  if (file.sha256.empty())
+    request.expected_git_blob_id = file.git_oid;
+  else
+    request.expected_sha256 = file.sha256;
+  request.control = &job_;
+  // run() counted the bytes of a .part file from an earlier run as done.
+  const std::uint64_t resumed = std::min(size_or_zero(net::part_path(request.destination)), file.size);
+  const std::uint64_t done_before = done_ - resumed;
+  if (resumed > 0) job_.log(LogLevel::Info, "resuming " + file.path + " after " + format_bytes(resumed));
+  request.retry.on_retry = [&](const std::string& why, std::chrono::milliseconds delay) {
+    job_.log(LogLevel::Warning, file.path + ": " + why + "; resuming in " +
                                     format_duration(static_cast<double>(delay.count()) / 1000));
   };
-  while (have < file.size) {
-    const std::uint64_t at_start = have;
-    net::HttpRequest request = hub_request(url);
-    request.timeout_s = 0;
-    request.control = &job_;
-    request.on_response_start = [&](long status, const net::Headers& headers) {
-      if (status == 206) {
-        const auto range = headers.get("Content-Range");
-        if (!range || content_range_start(*range) != have)
-          throw_environment(url + ": the server resumed at the wrong offset (" + range.value_or("no Content-Range") +
-                            ", asked for byte " + std::to_string(have) + ")");
-      } else if (have > 0) {
-        job_.log(LogLevel::Warning, url + ": the server cannot resume; starting " + file.path + " over");
-        restart();
-      }
-    };
-    request.sink = [&](const char* data, std::size_t size) {
-      if (have + size > file.size)
-        throw_environment(url + ": the server sent more than the " + std::to_string(file.size) +
-                          " bytes the hub announced");
-      out.write(data, size);
-      hashes.update(data, size);
-      have += size;
-      done_ += size;
-      report(file.path, false);
-    };
-    net::HttpResponse response;
-    try {
-      response = net::with_retries(policy, [&] {
-        if (have > 0)
-          request.headers.set("Range", "bytes=" + std::to_string(have) + "-");
-        else
-          request.headers.remove("Range");
-        net::HttpResponse r = client_.send(request);
-        if (r.ok() && have < file.size)
-          throw net::TransportError(url + ": connection closed after " + std::to_string(have) + " of " +
-                                        std::to_string(file.size) + " bytes",
-                                    true);
-        return r;
-      }, &job_);
-    } catch (const net::TransportError& e) {
-      if (have > at_start) continue;  // it moved forward: a fresh round of attempts
-      throw_environment(file.path + ": download failed after " + std::to_string(policy.max_attempts) + " attempts (" +
-                        e.what() + "). Run the download again to resume from " + format_bytes(have) + ".");
-    }
-    if (response.status == 416 && have > 0) {
-      restart();
-      continue;
-    }
-    if (response.status == 401 || response.status == 403)
-      throw_invalid(gated_repo_message(response.status, options_.hub.endpoint, info_.repo, !options_.hub.token.empty()));
-    if (!response.ok()) throw_environment(hub_error(url, response));
+  request.on_progress = [&](std::uint64_t received, std::uint64_t) {
+    done_ = done_before + received;
+    report(file.path, false);
+  };
+  net::DownloadResult result;
+  try {
+    result = net::download_file(client_, request);
+  } catch (const net::DownloadHttpError& e) {
+    if (e.status() == 401 || e.status() == 403)
+      throw_invalid(gated_repo_message(e.status(), options_.hub.endpoint, info_.repo, !options_.hub.token.empty()));
+    throw;
   }
-  out.close_synced();
-
-  const std::string sha256 = hashes.sha256->hex_digest();
-  const std::string actual = file.sha256.empty() ? hashes.git->hex_digest() : sha256;
-  const std::string expected = file.sha256.empty() ? file.git_oid : file.sha256;
-  if (actual != expected) {
-    fs::remove(part, ec);
-    done_ -= have;
-    throw_environment(target.string() + ": the downloaded file is corrupt (" +
-                      (file.sha256.empty() ? "git blob id " : "sha256 ") + actual + ", the hub announced " + expected +
-                      "); it was deleted. Run the download again.");
-  }
-  fs::rename(part, target, ec);
-  if (ec) throw_environment(part.string() + ": cannot rename into place (" + ec.message() + ")");
-  record_.put({file.path, file.size, sha256});
+  done_ = done_before + file.size;
+  record_.put({file.path, file.size, result.sha256});
   write_download_record(folder_, record_);
   report(file.path, true);
 }

@@ -6,8 +6,8 @@
 #include <optional>
 #include <set>
 
+#include "base/file_hashing.h"
 #include "download_record.h"
-#include "file_hashing.h"
 #include "model_folder.h"
 #include "io/safetensors_reader.h"
 #include "sa3/error.h"

@@ -31,7 +31,7 @@ QList<RunEvent> readProgressLog(const QString& runDir) {
 RunController::RunController(QObject* parent) : QObject(parent) {}
 
 RunController::~RunController() {
-  if (m_backend) m_backend->stop();
+  if (m_backend) m_backend->detach();
   if (m_worker) {
     m_worker->wait();
     delete m_worker;

@@ -6,8 +6,8 @@
 // trainer never floods the event loop and a slow GUI never holds the trainer up.
 //
 // Lifecycle: start()/reattach() while idle; pause()/unpause()/stop() while active; ended()
-//   follows every started run exactly once. The destructor stops a run still active (the local
-//   trainer checkpoints) and waits for it.
+//   follows every started run exactly once. The destructor detaches a run still active (the
+//   local trainer checkpoints; a remote run trains on on fal) and waits for it.
 // Threading: every method is called on the GUI thread; signals are emitted on it.
 // Errors: a refused start (bad job, run folder in use) and a failed run both end in
 //   ended(Failed, message naming the file or field); stop() ends in ended(Stopped).

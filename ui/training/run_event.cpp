@@ -47,7 +47,9 @@ RunEvent parseRunEvent(const std::string& line) {
   e.level = level == QLatin1String("warning") ? RunEvent::Level::Warning
             : level == QLatin1String("error") ? RunEvent::Level::Error
                                               : RunEvent::Level::Info;
-  e.message = o.value(QLatin1String(e.kind == RunEvent::Kind::Failed ? "error" : "message")).toString();
+  // Ends carry their reason as "error" (a remote stop: "cancelled on fal"); logs as "message".
+  const bool end = e.kind == RunEvent::Kind::Failed || e.kind == RunEvent::Kind::Stopped;
+  e.message = o.value(QLatin1String(end ? "error" : "message")).toString();
   e.queuePosition = o.value(QLatin1String("position")).toInt();
   return e;
 }

@@ -26,7 +26,7 @@ struct RunEvent {
   QString model, device;           // start
   QString path;                    // checkpoint, demo
   Level level = Level::Info;       // log
-  QString message;                 // log; the error of failed
+  QString message;                 // log; the reason of failed and stopped
   int queuePosition = 0;           // queue
 
   // True for the events after which the run no longer trains (stopped, finished, failed).

@@ -64,7 +64,11 @@ void RunLogView::addEvent(const RunEvent& e) {
       addLine(RunEvent::Level::Info, tr("Continued at step %1").arg(e.step), e.time);
       break;
     case Kind::Stopped:
-      addLine(RunEvent::Level::Info, tr("Stopped at step %1; a checkpoint holds its state").arg(e.step), e.time);
+      // A remote run says why it stopped (cancelled on fal); a local one leaves a checkpoint.
+      addLine(RunEvent::Level::Info,
+              e.message.isEmpty() ? tr("Stopped at step %1; a checkpoint holds its state").arg(e.step)
+                                  : tr("Stopped at step %1: %2").arg(e.step).arg(e.message),
+              e.time);
       break;
     case Kind::Finished:
       addLine(RunEvent::Level::Info, tr("Finished at step %1").arg(e.step), e.time);

@@ -22,6 +22,7 @@ void RunProgress::apply(const RunEvent& e, const QDateTime& now) {
       m_step = e.step;
       if (e.totalSteps > 0) m_totalSteps = e.totalSteps;
       m_queuePosition = 0;
+      m_onFal = e.device == QLatin1String("fal");
       m_error.clear();
       m_state = State::Running;
       break;
@@ -41,6 +42,7 @@ void RunProgress::apply(const RunEvent& e, const QDateTime& now) {
       break;
     case Kind::Queue:
       m_queuePosition = e.queuePosition;
+      m_onFal = true;
       m_state = State::Queued;
       break;
     case Kind::Paused:

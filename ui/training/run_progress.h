@@ -37,6 +37,9 @@ class RunProgress {
   std::optional<double> secPerStep() const { return m_secPerStep; }
   std::optional<double> etaS() const { return m_etaS; }
   int queuePosition() const { return m_queuePosition; }
+  // The run trains on fal (its start said so, or it waited in fal's queue): Stop cancels it
+  // there, and a stopped run cannot be continued.
+  bool onFal() const { return m_onFal; }
   QString error() const { return m_error; }
   double elapsedS(const QDateTime& now) const;
 
@@ -52,6 +55,7 @@ class RunProgress {
   std::optional<double> m_secPerStep;
   std::optional<double> m_etaS;
   int m_queuePosition = 0;
+  bool m_onFal = false;
   QString m_error;
   double m_closedS = 0;
   QDateTime m_spanStart;  // invalid while no span is open

@@ -61,8 +61,12 @@ QString RunStatusPanel::stateText(const RunProgress& p) {
     case State::Running: return tr("<b>Training</b>");
     case State::Pausing: return tr("<b>Pausing</b> at the end of this step…");
     case State::Paused: return tr("<b>Paused</b> at step %1: the trainer holds its state; Resume continues.").arg(p.step());
-    case State::Stopping: return tr("<b>Stopping</b>: finishing the step and writing a checkpoint…");
-    case State::Stopped: return tr("<b>Stopped</b> at step %1. Its checkpoint lets Runs → Resume continue it.").arg(p.step());
+    case State::Stopping:
+      return p.onFal() ? tr("<b>Stopping</b>: asking fal to cancel the request…")
+                       : tr("<b>Stopping</b>: finishing the step and writing a checkpoint…");
+    case State::Stopped:
+      return p.onFal() ? tr("<b>Stopped</b> at step %1: cancelled on fal.").arg(p.step())
+                       : tr("<b>Stopped</b> at step %1. Its checkpoint lets Runs → Resume continue it.").arg(p.step());
     case State::Finished: return tr("<b>Finished</b>: %n step(s) trained.", nullptr, static_cast<int>(p.step()));
     case State::Failed: return tr("<b>Failed</b>: %1").arg(p.error().toHtmlEscaped());
   }

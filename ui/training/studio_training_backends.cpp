@@ -6,16 +6,17 @@
 
 #include "ui/settings/studio_settings.h"
 #include "ui/training/local_training_backend.h"
+#include "ui/training/remote_training_backend.h"
 
 namespace sa3::ui {
 
-TrainingBackendFactory makeStudioTrainingBackends() {
-  return [](TrainingTarget target) -> std::unique_ptr<TrainingBackend> {
+TrainingBackendFactory makeStudioTrainingBackends(SecretStore* secrets) {
+  return [remote = makeRemoteTrainingBackends(secrets)](TrainingTarget target) -> std::unique_ptr<TrainingBackend> {
     switch (target) {
       case TrainingTarget::Local:
         return std::make_unique<LocalTrainingBackend>(QFile::encodeName(StudioSettings::modelsFolder()).toStdString());
       case TrainingTarget::Remote:
-        return nullptr;
+        return remote();
     }
     return nullptr;
   };

@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The studio's TrainingBackendFactory: local runs on LocalTrainingBackend with the models folder
-// of the settings; remote runs return nullptr (the page says remote training is unavailable)
-// until the fal backend is built here too. Part of sa3_ui_train (links torch).
+// of the settings, remote runs on RemoteTrainingBackend with the fal key of `secrets` (which
+// must outlive the factory). Part of sa3_ui_train (links torch).
 // Threading: call the factory on the GUI thread (it reads the studio settings).
 #pragma once
 
@@ -9,6 +9,8 @@
 
 namespace sa3::ui {
 
-TrainingBackendFactory makeStudioTrainingBackends();
+class SecretStore;
+
+TrainingBackendFactory makeStudioTrainingBackends(SecretStore* secrets);
 
 }  // namespace sa3::ui

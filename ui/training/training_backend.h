@@ -47,6 +47,10 @@ class TrainingBackend {
   virtual void unpause() = 0;
   // Local: finish the step, checkpoint, end. Remote: cancel the request on fal.
   virtual void stop() = 0;
+  // The studio is closing: end this process's part in the run. Local runs stop as with stop();
+  // a remote run keeps training on fal (and billing), only no longer followed: reattach()
+  // picks it up after the restart.
+  virtual void detach() { stop(); }
   virtual sa3::Status wait() = 0;
 };
 

@@ -84,7 +84,8 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
   m_start->setToolTip(tr("Train the job in a new run folder"));
   m_pause->setToolTip(tr("Hold the trainer at the end of the current step, its state in memory"));
   m_resume->setToolTip(tr("Continue the paused run"));
-  m_stop->setToolTip(tr("Finish the current step, write a checkpoint and end the run (Runs → Resume continues it)"));
+  m_stop->setToolTip(tr("Finish the current step, write a checkpoint and end the run (Runs → Resume continues it); "
+                        "a run on fal is cancelled there"));
   addAction(m_live->logScaleAction());
   addAction(m_live->resetZoomAction());
 
@@ -298,7 +299,10 @@ void TrainingPage::onRunEnded(RunController::Outcome outcome, const QString& mes
       m_notifier->notify(tr("Training failed"), tr("%1: %2").arg(name, message), true);
       break;
     case RunController::Outcome::Stopped:
-      emit statusMessage(tr("Training stopped at step %1; Runs → Resume continues it").arg(steps), 8000);
+      emit statusMessage(m_live->progress().onFal()
+                             ? tr("Training cancelled on fal at step %1").arg(steps)
+                             : tr("Training stopped at step %1; Runs → Resume continues it").arg(steps),
+                         8000);
       break;
   }
   emit runEnded(runDir);

@@ -6,7 +6,7 @@
 // Runs go into a new folder of the runs folder (RunsPage::runsFolder()); a run of the Runs
 // page continues here through reattachRun(). A run that ends notifies the desktop.
 // Ownership: borrows the SecretStore (owned by the main window), which outlives the page; owns
-//   the RunController, whose destructor stops a run still training (with a checkpoint).
+//   the RunController, whose destructor detaches a run still training (see TrainingBackend::detach).
 #pragma once
 
 #include <QWidget>

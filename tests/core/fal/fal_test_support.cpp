@@ -1,5 +1,5 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Dataset generators for the fal tests.
+// Jobs and dataset generators for the fal tests.
 #include "fal_test_support.h"
 
 #include <zip.h>
@@ -10,6 +10,15 @@
 #include <stdexcept>
 
 namespace sa3::test {
+
+TrainingJob small_fal_job() {
+  TrainingJob job;
+  job.model = "small-music-base";
+  job.number_of_steps = 200;
+  job.rank = 8;
+  job.studio = StudioOptions{};
+  return job;
+}
 
 void write_zip(const std::filesystem::path& path, const std::map<std::string, std::string>& entries) {
   int error = 0;

@@ -1,12 +1,17 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Datasets for the fal tests: zips written with libzip and folders of small WAV files.
+// Jobs and datasets for the fal tests: zips written with libzip and folders of small WAV files.
 #pragma once
 
 #include <filesystem>
 #include <map>
 #include <string>
 
+#include "sa3/job.h"
+
 namespace sa3::test {
+
+// small-music-base, 200 steps, rank 8, with the studio's options.
+TrainingJob small_fal_job();
 
 // Writes a zip holding `entries` (name -> bytes).
 void write_zip(const std::filesystem::path& path, const std::map<std::string, std::string>& entries);

@@ -30,15 +30,6 @@ FalSettings settings_for(const FakeFalServer& server) {
   return s;
 }
 
-TrainingJob small_job() {
-  TrainingJob job;
-  job.model = "small-music-base";
-  job.number_of_steps = 200;
-  job.rank = 8;
-  job.studio = StudioOptions{};
-  return job;
-}
-
 std::vector<std::string> event_kinds(const fs::path& run) {
   std::vector<std::string> kinds;
   for (const json& e : read_progress_events(run)) kinds.push_back(e.value("event", ""));
@@ -54,7 +45,7 @@ struct Fixture : ::testing::Test {
   JobControl control;
   void SetUp() override { test::write_dataset_zip(zip, 5); }
 
-  Status start(const FalSettings& s, TrainingJob job = small_job()) {
+  Status start(const FalSettings& s, TrainingJob job = test::small_fal_job()) {
     return start_remote_training({job, zip, run}, s, control);
   }
   void expect_key_only_on_api(const FakeFalServer& server) {
@@ -74,7 +65,7 @@ TEST_F(Fixture, FullRun_UploadsSubmitsFollowsAndDownloadsOutputs) {
   FakeFalServer server;
   const FalSettings s = settings_for(server);
   std::vector<std::string> lines;
-  ASSERT_TRUE(start_remote_training({small_job(), zip, run}, s, control, [&](const std::string& l) { lines.push_back(l); }));
+  ASSERT_TRUE(start_remote_training({test::small_fal_job(), zip, run}, s, control, [&](const std::string& l) { lines.push_back(l); }));
   const json input = server.last_job_input();
   EXPECT_FALSE(input.contains("studio"));
   EXPECT_EQ(input["rank"], 8);
@@ -188,7 +179,7 @@ TEST_F(Fixture, FolderDataset_PackedIntoRunFolderAndUploaded) {
     test::write_text(folder / ("c" + std::to_string(i) + ".txt"), "soft rain " + std::to_string(i));
   }
   FakeFalServer server;
-  const Status st = start_remote_training({small_job(), folder, run}, settings_for(server), control);
+  const Status st = start_remote_training({test::small_fal_job(), folder, run}, settings_for(server), control);
   ASSERT_TRUE(st) << st.error().message;
   EXPECT_TRUE(fs::exists(run / "dataset.zip"));
   EXPECT_EQ(server.stored_file(server.last_job_input()["audio_data_url"]), test::read_text(run / "dataset.zip"));
@@ -308,7 +299,7 @@ TEST_F(Fixture, JobRejectedByFal_FailureListsFieldsAndRunFailed) {
 TEST_F(Fixture, InvalidInputAtRunner_FailedWith422DetailPerField) {
   FakeFalServer server;
   const FalSettings s = settings_for(server);
-  TrainingJob job = small_job();
+  TrainingJob job = test::small_fal_job();
   job.audio_data_url = "https://example.invalid/elsewhere.zip";  // the fake can't download it
   ASSERT_TRUE(start_remote_training({job, {}, run}, s, control));
   const Status st = follow_remote_training(run, s, control);
