@@ -30,6 +30,7 @@
 #include <QUrl>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <limits>
 #include <utility>
 
@@ -54,6 +55,9 @@ QString formatTime(qint64 ms) {
       .arg((ms / 1000) % 60, 2, 10, QLatin1Char('0'))
       .arg((ms / 100) % 10);
 }
+
+// A gain that rounds to zero prints as 0.0, not -0.0.
+double displayDb(double db) { return std::abs(db) < 0.05 ? 0.0 : db; }
 
 QAction* makeAction(QWidget* page, const QString& text, const QKeySequence& key) {
   auto* action = new QAction(text, page);
@@ -182,8 +186,8 @@ void AuditionPage::buildActions() {
       makeAction(this, tr("Compare &Demo with Step 0"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
   // Alt+Up/Down step through clips on the Dataset page; here they step through training steps.
   m_nextDemoAction = makeAction(this, tr("&Next Demo Step"), QKeySequence(Qt::ALT | Qt::Key_Down));
-  m_previousDemoAction = makeAction(this, tr("P&revious Demo Step"), QKeySequence(Qt::ALT | Qt::Key_Up));
-  m_reloadRunAction = makeAction(this, tr("Reload R&un"), QKeySequence(Qt::Key_F5));
+  m_previousDemoAction = makeAction(this, tr("Previous Dem&o Step"), QKeySequence(Qt::ALT | Qt::Key_Up));
+  m_reloadRunAction = makeAction(this, tr("Reload Run &Folder"), QKeySequence(Qt::Key_F5));
 
   connect(m_generateAction, &QAction::triggered, this, &AuditionPage::generate);
   connect(m_cancelAction, &QAction::triggered, m_renderTask, &BackgroundTask::cancel);
@@ -235,7 +239,15 @@ QWidget* AuditionPage::buildSettingsPanel() {
   m_modelsFolder->setToolTip(tr("Change it in Settings."));
   form->addRow(tr("Models folder:"), m_modelsFolder);
 
+  // QFormLayout gives a label a buddy only when the field is a widget, not a layout.
+  auto buddyLabel = [](const QString& text, QWidget* buddy) {
+    auto* label = new QLabel(text);
+    label->setBuddy(buddy);
+    return label;
+  };
   auto pathRow = [](QLineEdit* edit, QAction* browse) {
+    // The field shows the end of a long path; the tooltip has all of it.
+    connect(edit, &QLineEdit::textChanged, edit, [edit](const QString& text) { edit->setToolTip(text); });
     auto* row = new QHBoxLayout;
     row->addWidget(edit, 1);
     auto* button = new QToolButton;
@@ -248,7 +260,7 @@ QWidget* AuditionPage::buildSettingsPanel() {
   m_runFolder->setObjectName(QStringLiteral("runFolder"));
   m_runFolder->setPlaceholderText(tr("Training run (renders are saved there)"));
   connect(m_runFolder, &QLineEdit::editingFinished, this, [this] { setRunFolder(m_runFolder->text()); });
-  form->addRow(tr("R&un:"), pathRow(m_runFolder, m_chooseRunAction));
+  form->addRow(buddyLabel(tr("R&un:"), m_runFolder), pathRow(m_runFolder, m_chooseRunAction));
   m_lora = new QLineEdit;
   m_lora->setObjectName(QStringLiteral("loraFile"));
   m_lora->setPlaceholderText(tr("lora.safetensors"));
@@ -256,7 +268,7 @@ QWidget* AuditionPage::buildSettingsPanel() {
     m_problem.clear();
     refreshActions();
   });
-  form->addRow(tr("&LoRA:"), pathRow(m_lora, m_chooseLoraAction));
+  form->addRow(buddyLabel(tr("&LoRA:"), m_lora), pathRow(m_lora, m_chooseLoraAction));
 
   m_prompt = new QComboBox;
   m_prompt->setObjectName(QStringLiteral("prompt"));
@@ -283,7 +295,7 @@ QWidget* AuditionPage::buildSettingsPanel() {
   auto* dice = new QToolButton;
   dice->setDefaultAction(m_randomSeedAction);
   seedRow->addWidget(dice);
-  form->addRow(tr("S&eed:"), seedRow);
+  form->addRow(buddyLabel(tr("S&eed:"), m_seed), seedRow);
   m_steps = new QSpinBox;
   m_steps->setObjectName(QStringLiteral("steps"));
   m_steps->setRange(0, 500);
@@ -348,6 +360,8 @@ QWidget* AuditionPage::buildComparisonPanel() {
     bold.setBold(true);
     m_sideLabels[i]->setFont(bold);
     m_waveforms[i] = new WaveformView;
+    m_waveforms[i]->setNote(i == 0 ? tr("The base model (or a demo at step 0) appears here after Generate.")
+                                   : tr("The LoRA (or the demo at a later step) appears here."));
     m_waveforms[i]->setMinimumHeight(80);
     m_spectrograms[i] = new SpectrogramView;
     m_spectrograms[i]->setMinimumHeight(120);
@@ -367,7 +381,7 @@ QWidget* AuditionPage::buildComparisonPanel() {
   m_positionSlider = new QSlider(Qt::Horizontal);
   connect(m_positionSlider, &QSlider::sliderMoved, m_player, &ABPlayer::seek);
   transport->addWidget(m_positionSlider, 1);
-  m_time = new QLabel(formatTime(0));
+  m_time = new QLabel(tr("%1 / %2").arg(formatTime(0), formatTime(0)));
   transport->addWidget(m_time);
   layout->addLayout(transport);
 
@@ -507,7 +521,8 @@ void AuditionPage::refreshDemosNote() {
     m_demosNote->setText(tr("Choose a run to browse the demos it rendered while training."));
   else if (m_demoStep->count() == 0)
     m_demosNote->setText(tr("No validation demos in this run yet. The trainer renders them every "
-                            "“demo every” steps; reload (F5) to pick up new ones."));
+                            "“demo every” steps; reload (%1) to pick up new ones.")
+                             .arg(m_reloadRunAction->shortcut().toString(QKeySequence::NativeText)));
   else if (!baseline)
     m_demosNote->setText(tr("This run has no step-0 baseline to compare its demos with."));
   else
@@ -632,10 +647,10 @@ void AuditionPage::setPair(ComparisonPair pair) {
           ? tr("Loudness-matched: %1 %2 LUFS (%3 dB), %4 %5 LUFS (%6 dB).")
                 .arg(s[0].role)
                 .arg(s[0].loudness, 0, 'f', 1)
-                .arg(s[0].gain, 0, 'f', 1)
+                .arg(displayDb(s[0].gain), 0, 'f', 1)
                 .arg(s[1].role)
                 .arg(s[1].loudness, 0, 'f', 1)
-                .arg(s[1].gain, 0, 'f', 1)
+                .arg(displayDb(s[1].gain), 0, 'f', 1)
           : tr("Not loudness-matched: one render is silent."));
   applyOrder();
   emit comparisonReady();
@@ -742,8 +757,8 @@ void AuditionPage::exportAudible(const QString& path) {
 
 void AuditionPage::updatePosition(qint64 ms) {
   if (!m_positionSlider->isSliderDown()) m_positionSlider->setValue(static_cast<int>(ms));
-  m_time->setText(formatTime(ms));
   const double length = m_pair ? m_pair->sides[0].audio.duration_s() * 1000 : 0;
+  m_time->setText(tr("%1 / %2").arg(formatTime(ms), formatTime(static_cast<qint64>(length))));
   const double fraction = length > 0 ? std::clamp(ms / length, 0.0, 1.0) : -1;
   for (int i = 0; i < 2; ++i) {
     m_waveforms[i]->setPlayhead(fraction);
