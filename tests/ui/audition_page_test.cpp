@@ -4,11 +4,13 @@
 #include <gtest/gtest.h>
 
 #include <QAction>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLineEdit>
 #include <QSignalSpy>
 #include <cmath>
 #include <mutex>
@@ -19,6 +21,7 @@
 #include "ui/audition/audition_settings.h"
 #include "ui/audition/demo_index.h"
 #include "ui/audition/loudness_match.h"
+#include "ui/settings/studio_settings.h"
 
 namespace {
 
@@ -221,6 +224,76 @@ TEST(AuditionPage, DemosFolder_ListedAndComparedWithStepZero) {
   EXPECT_EQ(page.roleOf(0), QStringLiteral("Step 0"));
   EXPECT_EQ(page.roleOf(1), QStringLiteral("Step 250"));
   EXPECT_TRUE(page.player()->source(ABPlayer::Side::A).endsWith(QStringLiteral("-a.wav")));
+}
+
+TEST(AuditionPage, DemoSteps_NextAndPreviousKeepThePromptAndSeed) {
+  sa3::test::TempDir run;
+  const QString runDir = QString::fromStdString(run.path().string());
+  for (int step : {0, 250, 500}) writeDemoStep(runDir, step, true);
+  AuditionPage page;
+  QSignalSpy scanned(&page, &AuditionPage::demosScanned);
+  page.setRunFolder(runDir);
+  ASSERT_TRUE(scanned.wait(10000));
+  auto* entry = page.findChild<QComboBox*>(QStringLiteral("demoEntry"));
+  ASSERT_EQ(entry->count(), 2);
+  entry->setCurrentIndex(1);
+  QAction* next = actionWithKey(page, QKeySequence(Qt::ALT | Qt::Key_Down));
+  QAction* previous = actionWithKey(page, QKeySequence(Qt::ALT | Qt::Key_Up));
+  ASSERT_TRUE(next && previous);
+  EXPECT_FALSE(previous->isEnabled());
+
+  QSignalSpy ready(&page, &AuditionPage::comparisonReady);
+  next->trigger();
+  ASSERT_TRUE(ready.wait(20000));
+  EXPECT_EQ(page.roleOf(0), QStringLiteral("Step 0"));
+  EXPECT_EQ(page.roleOf(1), QStringLiteral("Step 500"));
+  EXPECT_EQ(entry->currentIndex(), 1);
+  EXPECT_FALSE(next->isEnabled());
+  previous->trigger();
+  ASSERT_TRUE(ready.wait(20000));
+  EXPECT_EQ(page.roleOf(1), QStringLiteral("Step 250"));
+  EXPECT_EQ(entry->currentIndex(), 1);
+}
+
+TEST(AuditionPage, RunFolder_PromptsComeFromItsDatasetCaptionsThenDemoPrompts) {
+  sa3::test::TempDir root;
+  const QDir dir(QString::fromStdString(root.path().string()));
+  for (const char* sub : {"run", "data", "other"}) dir.mkpath(QString::fromLatin1(sub));
+  sa3::test::write_text(root.path() / "data" / "b.txt", "second caption\n");
+  sa3::test::write_text(root.path() / "data" / "a.txt", "first   caption");
+  sa3::test::write_text(root.path() / "other" / "x.txt", "a caption of another dataset");
+  const QJsonObject job{{QStringLiteral("model"), QStringLiteral("small-sfx-base")},
+                        {QStringLiteral("audio_data_url"), dir.filePath(QStringLiteral("data"))},
+                        {QStringLiteral("studio"),
+                         QJsonObject{{QStringLiteral("demo_prompts"), QJsonArray{QStringLiteral("a demo prompt")}}}}};
+  sa3::test::write_text(root.path() / "run" / "job.json", QJsonDocument(job).toJson().toStdString());
+  sa3::ui::StudioSettings::setLastDatasetFolder(dir.filePath(QStringLiteral("other")));
+
+  AuditionPage page;
+  QSignalSpy scanned(&page, &AuditionPage::demosScanned);
+  page.setRunFolder(dir.filePath(QStringLiteral("run")));
+  ASSERT_TRUE(scanned.wait(10000));
+  EXPECT_EQ(page.prompts(),
+            (QStringList{QStringLiteral("first caption"), QStringLiteral("second caption"), QStringLiteral("a demo prompt")}));
+  EXPECT_EQ(page.settings().prompt, QStringLiteral("first caption"));
+  EXPECT_EQ(page.settings().model, QStringLiteral("small-sfx"));
+}
+
+TEST(AuditionPage, AnotherRun_ItsLoraFollowsUnlessOneWasChosenByHand) {
+  sa3::test::TempDir root;
+  const QDir dir(QString::fromStdString(root.path().string()));
+  for (const char* run : {"one", "two"}) {
+    dir.mkpath(QString::fromLatin1(run));
+    sa3::test::write_text(root.path() / run / "lora.safetensors", "weights");
+  }
+  sa3::test::write_text(root.path() / "mine.safetensors", "weights");
+  AuditionPage page;
+  page.setRunFolder(dir.filePath(QStringLiteral("one")));
+  page.setRunFolder(dir.filePath(QStringLiteral("two")));
+  EXPECT_EQ(page.settings().loraFile, dir.filePath(QStringLiteral("two/lora.safetensors")));
+  page.findChild<QLineEdit*>(QStringLiteral("loraFile"))->setText(dir.filePath(QStringLiteral("mine.safetensors")));
+  page.setRunFolder(dir.filePath(QStringLiteral("one")));
+  EXPECT_EQ(page.settings().loraFile, dir.filePath(QStringLiteral("mine.safetensors")));
 }
 
 TEST(DemoIndex, BaselineFor_FindsSameFileAtStepZero) {

@@ -23,12 +23,16 @@
 #include <QMenu>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSignalBlocker>
 #include <QSlider>
 #include <QSpinBox>
 #include <QToolButton>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <algorithm>
+#include <cmath>
 #include <limits>
+#include <utility>
 
 #include "ui/audition/ab_player.h"
 #include "ui/audition/render_store.h"
@@ -36,6 +40,7 @@
 #include "ui/background_task.h"
 #include "ui/dataset/waveform_view.h"
 #include "ui/logging_categories.h"
+#include "ui/runs/runs_page.h"
 #include "ui/settings/studio_settings.h"
 #include "ui/task_progress.h"
 
@@ -51,6 +56,9 @@ QString formatTime(qint64 ms) {
       .arg((ms / 100) % 10);
 }
 
+// A gain that rounds to zero prints as 0.0, not -0.0.
+double displayDb(double db) { return std::abs(db) < 0.05 ? 0.0 : db; }
+
 QAction* makeAction(QWidget* page, const QString& text, const QKeySequence& key) {
   auto* action = new QAction(text, page);
   action->setShortcut(key);
@@ -61,36 +69,56 @@ QAction* makeAction(QWidget* page, const QString& text, const QKeySequence& key)
 }
 
 // What the run folder tells the page: its demos, the post-trained sibling of the model it was
-// trained on, and the captions of the dataset last opened (prompts to start from).
+// trained on, and prompts to start from: the captions it was trained on, then its demo prompts.
 struct RunScan {
   QList<DemoStep> demos;
   QString model;
   QStringList captions;
 };
 
-RunScan scanRun(const QString& runFolder, const QString& datasetFolder) {
+// The dataset a run trained on: the copy unpacked into the run (a zip dataset), else the local
+// folder job.json names. A remote run names an upload URL, so its dataset is not known here.
+QString runDataset(const QString& runFolder, const QJsonObject& job) {
+  const QString unpacked = QDir(runFolder).filePath(QStringLiteral("dataset"));
+  if (QFileInfo(unpacked).isDir()) return unpacked;
+  QString source = job.value(QStringLiteral("audio_data_url")).toString();
+  if (source.startsWith(QStringLiteral("file://"))) source = QUrl(source).toLocalFile();
+  return QFileInfo(source).isDir() ? source : QString();
+}
+
+// Sorted, so the prefilled prompt does not depend on the order the file system lists files in.
+QStringList readCaptions(const QString& datasetFolder) {
+  QStringList files;
+  QDirIterator it(datasetFolder, {QStringLiteral("*.txt")}, QDir::Files, QDirIterator::Subdirectories);
+  while (it.hasNext()) files << it.next();
+  files.sort();
+  QStringList captions;
+  for (const QString& path : files) {
+    if (captions.size() >= kMaxCaptions) break;
+    QFile caption(path);
+    if (caption.size() > 4096 || !caption.open(QIODevice::ReadOnly)) continue;
+    const QString text = QString::fromUtf8(caption.readAll()).simplified();
+    if (!text.isEmpty() && !captions.contains(text)) captions << text;
+  }
+  return captions;
+}
+
+RunScan scanRun(const QString& runFolder, const QString& lastDataset) {
   RunScan scan;
-  scan.demos = scanDemos(runFolder);
-  QFile job(QDir(runFolder).filePath(QStringLiteral("job.json")));
-  if (job.open(QIODevice::ReadOnly)) {
-    const QJsonObject o = QJsonDocument::fromJson(job.readAll()).object();
-    QString model = o.value(QStringLiteral("model")).toString();
-    // contracts.md: a LoRA trained on X-base is auditioned on X.
-    if (model.endsWith(QStringLiteral("-base"))) model.chop(5);
-    scan.model = model;
-    const QJsonObject studio = o.value(QStringLiteral("studio")).toObject();
-    for (const QJsonValue& p : studio.value(QStringLiteral("demo_prompts")).toArray())
-      scan.captions << p.toString();
-  }
-  if (!datasetFolder.isEmpty()) {
-    QDirIterator it(datasetFolder, {QStringLiteral("*.txt")}, QDir::Files, QDirIterator::Subdirectories);
-    while (it.hasNext() && scan.captions.size() < kMaxCaptions) {
-      QFile caption(it.next());
-      if (caption.size() > 4096 || !caption.open(QIODevice::ReadOnly)) continue;
-      const QString text = QString::fromUtf8(caption.readAll()).simplified();
-      if (!text.isEmpty() && !scan.captions.contains(text)) scan.captions << text;
-    }
-  }
+  if (!runFolder.isEmpty()) scan.demos = scanDemos(runFolder);
+  QJsonObject job;
+  QFile jobFile(QDir(runFolder).filePath(QStringLiteral("job.json")));
+  if (jobFile.open(QIODevice::ReadOnly)) job = QJsonDocument::fromJson(jobFile.readAll()).object();
+  QString model = job.value(QStringLiteral("model")).toString();
+  // contracts.md: a LoRA trained on X-base is auditioned on X.
+  if (model.endsWith(QStringLiteral("-base"))) model.chop(5);
+  scan.model = model;
+  QString dataset = runDataset(runFolder, job);
+  if (dataset.isEmpty()) dataset = lastDataset;
+  if (!dataset.isEmpty()) scan.captions = readCaptions(dataset);
+  const QJsonObject studio = job.value(QStringLiteral("studio")).toObject();
+  for (const QJsonValue& p : studio.value(QStringLiteral("demo_prompts")).toArray())
+    if (!scan.captions.contains(p.toString())) scan.captions << p.toString();
   return scan;
 }
 
@@ -130,6 +158,8 @@ AuditionPage::AuditionPage(QWidget* parent)
   setRenderFunction({});
   refreshActions();
   refreshLabels();
+  if (const QString last = StudioSettings::lastAuditionRun(); !last.isEmpty() && QFileInfo(last).isDir())
+    setRunFolder(last);
 }
 
 AuditionPage::~AuditionPage() = default;
@@ -154,6 +184,10 @@ void AuditionPage::buildActions() {
   m_randomSeedAction = makeAction(this, tr("Rando&m Seed"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_M));
   m_compareDemoAction =
       makeAction(this, tr("Compare &Demo with Step 0"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_D));
+  // Alt+Up/Down step through clips on the Dataset page; here they step through training steps.
+  m_nextDemoAction = makeAction(this, tr("&Next Demo Step"), QKeySequence(Qt::ALT | Qt::Key_Down));
+  m_previousDemoAction = makeAction(this, tr("Previous Dem&o Step"), QKeySequence(Qt::ALT | Qt::Key_Up));
+  m_reloadRunAction = makeAction(this, tr("Reload Run &Folder"), QKeySequence(Qt::Key_F5));
 
   connect(m_generateAction, &QAction::triggered, this, &AuditionPage::generate);
   connect(m_cancelAction, &QAction::triggered, m_renderTask, &BackgroundTask::cancel);
@@ -172,7 +206,8 @@ void AuditionPage::buildActions() {
     if (!path.isEmpty()) exportAudible(path);
   });
   connect(m_chooseRunAction, &QAction::triggered, this, [this] {
-    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose Run Folder"), m_runFolder->text());
+    const QString start = m_runFolder->text().isEmpty() ? RunsPage::runsFolder() : m_runFolder->text();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Choose Run Folder"), start);
     if (!folder.isEmpty()) setRunFolder(folder);
   });
   connect(m_chooseLoraAction, &QAction::triggered, this, [this] {
@@ -182,18 +217,17 @@ void AuditionPage::buildActions() {
   });
   connect(m_randomSeedAction, &QAction::triggered, this,
           [this] { m_seed->setValue(static_cast<int>(QRandomGenerator::global()->bounded(1 << 30))); });
-  connect(m_compareDemoAction, &QAction::triggered, this, [this] {
-    const int s = m_demoStep->currentData().toInt();
-    const int e = m_demoEntry->currentIndex();
-    if (s < 0 || s >= m_demos.size() || e < 0 || e >= m_demos[s].entries.size()) return;
-    compareDemo(m_demos[s].entries[e], m_demos[s].step);
-  });
+  connect(m_compareDemoAction, &QAction::triggered, this, &AuditionPage::compareSelectedDemo);
+  connect(m_nextDemoAction, &QAction::triggered, this, [this] { stepDemo(1); });
+  connect(m_previousDemoAction, &QAction::triggered, this, [this] { stepDemo(-1); });
+  connect(m_reloadRunAction, &QAction::triggered, this, &AuditionPage::reloadRun);
 }
 
 QWidget* AuditionPage::buildSettingsPanel() {
   auto* box = new QGroupBox(tr("Render"));
   auto* form = new QFormLayout(box);
   m_model = new QComboBox;
+  m_model->setObjectName(QStringLiteral("model"));
   m_model->addItem(tr("Small music"), QStringLiteral("small-music"));
   m_model->addItem(tr("Small SFX"), QStringLiteral("small-sfx"));
   m_model->addItem(tr("Medium"), QStringLiteral("medium"));
@@ -205,7 +239,15 @@ QWidget* AuditionPage::buildSettingsPanel() {
   m_modelsFolder->setToolTip(tr("Change it in Settings."));
   form->addRow(tr("Models folder:"), m_modelsFolder);
 
+  // QFormLayout gives a label a buddy only when the field is a widget, not a layout.
+  auto buddyLabel = [](const QString& text, QWidget* buddy) {
+    auto* label = new QLabel(text);
+    label->setBuddy(buddy);
+    return label;
+  };
   auto pathRow = [](QLineEdit* edit, QAction* browse) {
+    // The field shows the end of a long path; the tooltip has all of it.
+    connect(edit, &QLineEdit::textChanged, edit, [edit](const QString& text) { edit->setToolTip(text); });
     auto* row = new QHBoxLayout;
     row->addWidget(edit, 1);
     auto* button = new QToolButton;
@@ -215,15 +257,21 @@ QWidget* AuditionPage::buildSettingsPanel() {
     return row;
   };
   m_runFolder = new QLineEdit;
+  m_runFolder->setObjectName(QStringLiteral("runFolder"));
   m_runFolder->setPlaceholderText(tr("Training run (renders are saved there)"));
   connect(m_runFolder, &QLineEdit::editingFinished, this, [this] { setRunFolder(m_runFolder->text()); });
-  form->addRow(tr("R&un:"), pathRow(m_runFolder, m_chooseRunAction));
+  form->addRow(buddyLabel(tr("R&un:"), m_runFolder), pathRow(m_runFolder, m_chooseRunAction));
   m_lora = new QLineEdit;
+  m_lora->setObjectName(QStringLiteral("loraFile"));
   m_lora->setPlaceholderText(tr("lora.safetensors"));
-  connect(m_lora, &QLineEdit::textChanged, this, &AuditionPage::refreshActions);
-  form->addRow(tr("&LoRA:"), pathRow(m_lora, m_chooseLoraAction));
+  connect(m_lora, &QLineEdit::textChanged, this, [this] {
+    m_problem.clear();
+    refreshActions();
+  });
+  form->addRow(buddyLabel(tr("&LoRA:"), m_lora), pathRow(m_lora, m_chooseLoraAction));
 
   m_prompt = new QComboBox;
+  m_prompt->setObjectName(QStringLiteral("prompt"));
   m_prompt->setEditable(true);
   m_prompt->setInsertPolicy(QComboBox::NoInsert);
   m_prompt->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
@@ -232,12 +280,14 @@ QWidget* AuditionPage::buildSettingsPanel() {
   connect(m_prompt, &QComboBox::currentTextChanged, this, &AuditionPage::refreshActions);
   form->addRow(tr("&Prompt:"), m_prompt);
   m_seconds = new QDoubleSpinBox;
+  m_seconds->setObjectName(QStringLiteral("seconds"));
   m_seconds->setRange(1, 190);
   m_seconds->setDecimals(1);
   m_seconds->setValue(10);
   m_seconds->setSuffix(tr(" s"));
   form->addRow(tr("&Duration:"), m_seconds);
   m_seed = new QSpinBox;
+  m_seed->setObjectName(QStringLiteral("seed"));
   m_seed->setRange(0, std::numeric_limits<int>::max());
   m_seed->setValue(7);
   auto* seedRow = new QHBoxLayout;
@@ -245,12 +295,14 @@ QWidget* AuditionPage::buildSettingsPanel() {
   auto* dice = new QToolButton;
   dice->setDefaultAction(m_randomSeedAction);
   seedRow->addWidget(dice);
-  form->addRow(tr("S&eed:"), seedRow);
+  form->addRow(buddyLabel(tr("S&eed:"), m_seed), seedRow);
   m_steps = new QSpinBox;
+  m_steps->setObjectName(QStringLiteral("steps"));
   m_steps->setRange(0, 500);
   m_steps->setSpecialValueText(tr("Model default"));
   form->addRow(tr("Ste&ps:"), m_steps);
   m_strength = new QDoubleSpinBox;
+  m_strength->setObjectName(QStringLiteral("strength"));
   m_strength->setRange(0, 2);
   m_strength->setSingleStep(0.05);
   m_strength->setValue(1.0);
@@ -265,6 +317,7 @@ QWidget* AuditionPage::buildSettingsPanel() {
   generate->setText(m_generateAction->text().remove(QLatin1Char('&')));
   form->addRow(generate);
   m_generateNote = new QLabel;
+  m_generateNote->setObjectName(QStringLiteral("generateNote"));
   m_generateNote->setWordWrap(true);
   form->addRow(m_generateNote);
   return box;
@@ -274,17 +327,27 @@ QWidget* AuditionPage::buildDemosPanel() {
   auto* box = new QGroupBox(tr("Validation demos"));
   auto* form = new QFormLayout(box);
   m_demoStep = new QComboBox;
+  m_demoStep->setObjectName(QStringLiteral("demoStep"));
   connect(m_demoStep, &QComboBox::currentIndexChanged, this, &AuditionPage::refreshDemoEntries);
   form->addRow(tr("Step:"), m_demoStep);
   m_demoEntry = new QComboBox;
+  m_demoEntry->setObjectName(QStringLiteral("demoEntry"));
   m_demoEntry->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
   m_demoEntry->setMinimumContentsLength(20);
   form->addRow(tr("Prompt / seed:"), m_demoEntry);
+  // Picking a step or a prompt is asking to hear it.
+  connect(m_demoStep, &QComboBox::activated, this, &AuditionPage::compareSelectedDemo);
+  connect(m_demoEntry, &QComboBox::activated, this, &AuditionPage::compareSelectedDemo);
   auto* compare = new QPushButton(tr("Compare with Step 0"));
   connect(compare, &QPushButton::clicked, m_compareDemoAction, &QAction::trigger);
   connect(m_compareDemoAction, &QAction::changed, compare,
           [compare, this] { compare->setEnabled(m_compareDemoAction->isEnabled()); });
   form->addRow(compare);
+  m_demosNote = new QLabel;
+  m_demosNote->setObjectName(QStringLiteral("demosNote"));
+  m_demosNote->setWordWrap(true);
+  form->addRow(m_demosNote);
+  refreshDemosNote();
   return box;
 }
 
@@ -297,6 +360,8 @@ QWidget* AuditionPage::buildComparisonPanel() {
     bold.setBold(true);
     m_sideLabels[i]->setFont(bold);
     m_waveforms[i] = new WaveformView;
+    m_waveforms[i]->setNote(i == 0 ? tr("The base model (or a demo at step 0) appears here after Generate.")
+                                   : tr("The LoRA (or the demo at a later step) appears here."));
     m_waveforms[i]->setMinimumHeight(80);
     m_spectrograms[i] = new SpectrogramView;
     m_spectrograms[i]->setMinimumHeight(120);
@@ -316,7 +381,7 @@ QWidget* AuditionPage::buildComparisonPanel() {
   m_positionSlider = new QSlider(Qt::Horizontal);
   connect(m_positionSlider, &QSlider::sliderMoved, m_player, &ABPlayer::seek);
   transport->addWidget(m_positionSlider, 1);
-  m_time = new QLabel(formatTime(0));
+  m_time = new QLabel(tr("%1 / %2").arg(formatTime(0), formatTime(0)));
   transport->addWidget(m_time);
   layout->addLayout(transport);
 
@@ -352,7 +417,9 @@ void AuditionPage::addToMenu(QMenu* menu) {
   menu->addSeparator();
   menu->addActions({m_saveAction, m_exportAction});
   menu->addSeparator();
-  menu->addActions({m_chooseRunAction, m_chooseLoraAction, m_randomSeedAction, m_compareDemoAction});
+  menu->addActions({m_chooseRunAction, m_reloadRunAction, m_chooseLoraAction, m_randomSeedAction});
+  menu->addSeparator();
+  menu->addActions({m_compareDemoAction, m_nextDemoAction, m_previousDemoAction});
 }
 
 void AuditionPage::setRenderFunction(RenderFunction render) {
@@ -381,50 +448,107 @@ QStringList AuditionPage::prompts() const {
 }
 
 void AuditionPage::setRunFolder(const QString& folder) {
+  // A LoRA the user chose by hand stays; the one filled in from the previous run follows the run.
+  const QString lora = m_lora->text();
+  if (lora.isEmpty() || !QFileInfo::exists(lora) || lora == m_runLora) {
+    m_runLora = QDir(folder).filePath(QStringLiteral("lora.safetensors"));
+    m_lora->setText(m_runLora);
+  }
   m_runFolder->setText(folder);
-  const QString lora = QDir(folder).filePath(QStringLiteral("lora.safetensors"));
-  if (m_lora->text().isEmpty() || !QFileInfo::exists(m_lora->text())) m_lora->setText(lora);
-  scanRunFolder();
+  if (!folder.isEmpty()) StudioSettings::setLastAuditionRun(folder);
+  reloadRun();
 }
 
 void AuditionPage::setPrompt(const QString& prompt) { m_prompt->setCurrentText(prompt); }
 
-void AuditionPage::scanRunFolder() {
+void AuditionPage::reloadRun() {
   const QString run = m_runFolder->text();
   const QString dataset = StudioSettings::lastDatasetFolder();
   m_scanTask->start(tr("Reading the run"), [this, run, dataset](sa3::JobControl&, const BackgroundTask::Post& post) {
     RunScan scan = scanRun(run, dataset);
-    post([this, scan = std::move(scan)] {
+    post([this, run, scan = std::move(scan)] {
       m_demos = scan.demos;
-      if (const int i = m_model->findData(scan.model); i >= 0) m_model->setCurrentIndex(i);
+      // A reload of the same run keeps the model the user picked.
+      if (const int i = m_model->findData(scan.model); i >= 0 && run != m_scannedRun) m_model->setCurrentIndex(i);
+      m_scannedRun = run;
       const QString typed = m_prompt->currentText();
       m_prompt->clear();
       m_prompt->addItems(scan.captions);
       m_prompt->setCurrentText(typed.isEmpty() && !scan.captions.isEmpty() ? scan.captions.constFirst() : typed);
+      const QVariant shownStep = m_demoStep->currentData();
+      const QSignalBlocker blocker(m_demoStep);
       m_demoStep->clear();
-      for (int i = 0; i < m_demos.size(); ++i) {
-        if (!m_demos[i].complete || m_demos[i].step == 0) continue;
-        m_demoStep->addItem(tr("Step %1").arg(m_demos[i].step), i);
+      for (const DemoStep& step : std::as_const(m_demos)) {
+        if (step.complete && step.step != 0) m_demoStep->addItem(tr("Step %1").arg(step.step), step.step);
       }
+      if (const int i = m_demoStep->findData(shownStep); shownStep.isValid() && i >= 0) m_demoStep->setCurrentIndex(i);
       refreshDemoEntries();
+      refreshDemosNote();
       emit demosScanned();
     });
   });
 }
 
+void AuditionPage::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (!m_runFolder->text().isEmpty()) reloadRun();
+}
+
+const DemoStep* AuditionPage::selectedDemoStep() const {
+  const QVariant step = m_demoStep->currentData();
+  if (!step.isValid()) return nullptr;
+  for (const DemoStep& s : m_demos)
+    if (s.step == step.toLongLong()) return &s;
+  return nullptr;
+}
+
 void AuditionPage::refreshDemoEntries() {
+  // The same prompt and seed stays selected from step to step: demo files are named by both.
+  const QString shownFile = m_demoEntry->currentData().toString();
   m_demoEntry->clear();
-  const int s = m_demoStep->currentData().isValid() ? m_demoStep->currentData().toInt() : -1;
-  if (s >= 0 && s < m_demos.size()) {
-    for (const DemoEntry& e : m_demos[s].entries)
-      m_demoEntry->addItem(tr("%1 (seed %2)").arg(e.prompt).arg(e.seed));
+  if (const DemoStep* step = selectedDemoStep()) {
+    for (const DemoEntry& e : step->entries)
+      m_demoEntry->addItem(tr("%1 (seed %2)").arg(e.prompt).arg(e.seed), QFileInfo(e.file).fileName());
   }
+  if (const int i = m_demoEntry->findData(shownFile); i >= 0) m_demoEntry->setCurrentIndex(i);
   refreshActions();
+}
+
+void AuditionPage::refreshDemosNote() {
+  const bool baseline = std::any_of(m_demos.cbegin(), m_demos.cend(),
+                                    [](const DemoStep& s) { return s.step == 0 && s.complete; });
+  if (m_runFolder->text().isEmpty())
+    m_demosNote->setText(tr("Choose a run to browse the demos it rendered while training."));
+  else if (m_demoStep->count() == 0)
+    m_demosNote->setText(tr("No validation demos in this run yet. The trainer renders them every "
+                            "“demo every” steps; reload (%1) to pick up new ones.")
+                             .arg(m_reloadRunAction->shortcut().toString(QKeySequence::NativeText)));
+  else if (!baseline)
+    m_demosNote->setText(tr("This run has no step-0 baseline to compare its demos with."));
+  else
+    m_demosNote->setText(tr("%n step(s) with demos; %1 and %2 step through them.", nullptr, m_demoStep->count())
+                             .arg(m_previousDemoAction->shortcut().toString(QKeySequence::NativeText),
+                                  m_nextDemoAction->shortcut().toString(QKeySequence::NativeText)));
+}
+
+void AuditionPage::compareSelectedDemo() {
+  const DemoStep* step = selectedDemoStep();
+  const int e = m_demoEntry->currentIndex();
+  if (!step || e < 0 || e >= step->entries.size()) return;
+  compareDemo(step->entries[e], step->step);
+}
+
+void AuditionPage::stepDemo(int delta) {
+  const int next = m_demoStep->currentIndex() + delta;
+  if (next < 0 || next >= m_demoStep->count()) return;
+  m_demoStep->setCurrentIndex(next);
+  compareSelectedDemo();
 }
 
 void AuditionPage::generate() {
   if (!m_render || m_renderTask->isRunning()) return;
   const AuditionSettings s = settings();
+  m_problem.clear();
   m_player->stop();
   m_renderTask->start(tr("Rendering base and LoRA"), [this, s, render = m_render](sa3::JobControl& job,
                                                                                    const BackgroundTask::Post& post) {
@@ -523,10 +647,10 @@ void AuditionPage::setPair(ComparisonPair pair) {
           ? tr("Loudness-matched: %1 %2 LUFS (%3 dB), %4 %5 LUFS (%6 dB).")
                 .arg(s[0].role)
                 .arg(s[0].loudness, 0, 'f', 1)
-                .arg(s[0].gain, 0, 'f', 1)
+                .arg(displayDb(s[0].gain), 0, 'f', 1)
                 .arg(s[1].role)
                 .arg(s[1].loudness, 0, 'f', 1)
-                .arg(s[1].gain, 0, 'f', 1)
+                .arg(displayDb(s[1].gain), 0, 'f', 1)
           : tr("Not loudness-matched: one render is silent."));
   applyOrder();
   emit comparisonReady();
@@ -633,8 +757,8 @@ void AuditionPage::exportAudible(const QString& path) {
 
 void AuditionPage::updatePosition(qint64 ms) {
   if (!m_positionSlider->isSliderDown()) m_positionSlider->setValue(static_cast<int>(ms));
-  m_time->setText(formatTime(ms));
   const double length = m_pair ? m_pair->sides[0].audio.duration_s() * 1000 : 0;
+  m_time->setText(tr("%1 / %2").arg(formatTime(ms), formatTime(static_cast<qint64>(length))));
   const double fraction = length > 0 ? std::clamp(ms / length, 0.0, 1.0) : -1;
   for (int i = 0; i < 2; ++i) {
     m_waveforms[i]->setPlayhead(fraction);
@@ -652,7 +776,7 @@ void AuditionPage::refreshActions() {
   else if (m_lora->text().isEmpty())
     m_generateNote->setText(tr("Choose a run or a LoRA file to compare with the base model."));
   else
-    m_generateNote->clear();
+    m_generateNote->setText(m_problem);
   m_modelsFolder->setText(QDir::toNativeSeparators(StudioSettings::modelsFolder()));
   const bool hasPair = m_pair != nullptr;
   for (QAction* a : {m_playAction, m_stopAction, m_sideAAction, m_sideBAction, m_toggleSideAction, m_exportAction})
@@ -661,10 +785,14 @@ void AuditionPage::refreshActions() {
   for (QAction* a : {m_guessAAction, m_guessBAction, m_revealAction}) a->setEnabled(guessing);
   m_saveAction->setEnabled(m_renders != nullptr && !m_renderSettings.runFolder.isEmpty());
   m_compareDemoAction->setEnabled(m_demoEntry->currentIndex() >= 0);
+  m_nextDemoAction->setEnabled(m_demoStep->currentIndex() + 1 < m_demoStep->count());
+  m_previousDemoAction->setEnabled(m_demoStep->currentIndex() > 0);
+  m_reloadRunAction->setEnabled(!m_runFolder->text().isEmpty());
 }
 
 void AuditionPage::report(const QString& message) {
   qCWarning(lcPlayback).noquote() << message;
+  m_problem = message;
   m_generateNote->setText(message);
   emit statusMessage(message);
 }

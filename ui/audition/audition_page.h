@@ -58,6 +58,10 @@ class AuditionPage : public QWidget {
   void exportAudible(const QString& path);
   // Compares demo `entry` of a step with the same prompt and seed at step 0.
   void compareDemo(const DemoEntry& entry, qint64 step);
+  // Moves the demos browser `delta` steps on (keeping the prompt and seed) and compares.
+  void stepDemo(int delta);
+  // Re-reads the run folder: demos written since, captions, the model it was trained on.
+  void reloadRun();
 
   ABPlayer* player() const { return m_player; }
   const QList<DemoStep>& demos() const { return m_demos; }
@@ -83,17 +87,23 @@ class AuditionPage : public QWidget {
   void demosScanned();
   void statusMessage(const QString& message);
 
+ protected:
+  // Coming back to the page picks up demos the trainer wrote meanwhile.
+  void showEvent(QShowEvent* event) override;
+
  private:
   void buildActions();
   QWidget* buildSettingsPanel();
   QWidget* buildDemosPanel();
   QWidget* buildComparisonPanel();
-  void scanRunFolder();
   void showComparison(ComparisonSide a, ComparisonSide b);
   void setPair(ComparisonPair pair);
   void applyOrder();
   void refreshLabels();
   void refreshDemoEntries();
+  void compareSelectedDemo();
+  void refreshDemosNote();
+  const DemoStep* selectedDemoStep() const;
   void refreshActions();
   void updatePosition(qint64 ms);
   void report(const QString& message);
@@ -112,6 +122,10 @@ class AuditionPage : public QWidget {
   std::shared_ptr<const std::array<sa3::AudioBuffer, 2>> m_renders;
   AuditionSettings m_renderSettings;
   QList<DemoStep> m_demos;
+  QString m_scannedRun;
+  QString m_runLora;  // the LoRA field as setRunFolder filled it in
+  // The last failure reported, shown under Generate until the next render or another LoRA.
+  QString m_problem;
   QStringList m_captions;
 
   BackgroundTask* m_renderTask;
@@ -132,6 +146,7 @@ class AuditionPage : public QWidget {
   QLabel* m_generateNote;
   QComboBox* m_demoStep;
   QComboBox* m_demoEntry;
+  QLabel* m_demosNote;
   std::array<QLabel*, 2> m_sideLabels{};
   std::array<WaveformView*, 2> m_waveforms{};
   std::array<SpectrogramView*, 2> m_spectrograms{};
@@ -157,6 +172,9 @@ class AuditionPage : public QWidget {
   QAction* m_chooseLoraAction;
   QAction* m_randomSeedAction;
   QAction* m_compareDemoAction;
+  QAction* m_nextDemoAction;
+  QAction* m_previousDemoAction;
+  QAction* m_reloadRunAction;
 };
 
 }  // namespace sa3::ui

@@ -2,6 +2,7 @@
 // saveRenders: wav + settings JSON pairs under <run>/renders/.
 #include "ui/audition/render_store.h"
 
+#include <QCoreApplication>
 #include <QDir>
 #include <QFileInfo>
 #include <QJsonDocument>
@@ -20,7 +21,8 @@ QString freeStem(const QDir& dir, const QString& stem) {
 void writeJson(const QString& path, const QJsonObject& object) {
   QSaveFile file(path);
   if (!file.open(QIODevice::WriteOnly) || file.write(QJsonDocument(object).toJson()) < 0 || !file.commit())
-    sa3::throw_environment(QStringLiteral("%1: cannot write (%2)").arg(path, file.errorString()).toStdString());
+    sa3::throw_environment(
+        QCoreApplication::translate("sa3::ui::RenderStore", "%1: cannot write (%2)").arg(path, file.errorString()).toStdString());
 }
 
 void saveOne(const QDir& dir, const QString& stem, const AuditionSettings& settings, bool withLora,
@@ -39,10 +41,13 @@ void saveOne(const QDir& dir, const QString& stem, const AuditionSettings& setti
 sa3::Result<QStringList> saveRenders(const AuditionSettings& settings, const sa3::AudioBuffer& base,
                                      const sa3::AudioBuffer& lora, const QDateTime& when) {
   return sa3::capture([&] {
-    if (settings.runFolder.isEmpty()) sa3::throw_invalid("renders: no run folder chosen to save them in");
+    if (settings.runFolder.isEmpty())
+      sa3::throw_invalid(
+          QCoreApplication::translate("sa3::ui::RenderStore", "Renders: no run folder chosen to save them in.").toStdString());
     const QDir dir(QDir(settings.runFolder).filePath(QStringLiteral("renders")));
     if (!dir.mkpath(QStringLiteral(".")))
-      sa3::throw_environment(QStringLiteral("%1: cannot create the folder").arg(dir.path()).toStdString());
+      sa3::throw_environment(
+          QCoreApplication::translate("sa3::ui::RenderStore", "%1: cannot create the folder").arg(dir.path()).toStdString());
     const QString stem =
         freeStem(dir, QStringLiteral("%1-seed%2").arg(when.toString(QStringLiteral("yyyyMMdd-HHmmss"))).arg(settings.seed));
     saveOne(dir, stem + QStringLiteral("-base"), settings, false, base, when);

@@ -57,7 +57,11 @@ void SpectrogramView::setPlayhead(double fraction) {
 void SpectrogramView::paintEvent(QPaintEvent*) {
   QPainter p(this);
   p.fillRect(rect(), palette().base());
-  if (m_image.isNull()) return;
+  if (m_image.isNull()) {
+    p.setPen(palette().placeholderText().color());
+    p.drawText(rect(), Qt::AlignCenter, tr("Spectrogram"));
+    return;
+  }
   p.setRenderHint(QPainter::SmoothPixmapTransform);
   p.drawImage(rect(), m_image);
   if (m_playhead >= 0) {

@@ -52,13 +52,15 @@ void WaveformView::paintEvent(QPaintEvent*) {
   p.fillRect(rect(), pal.base());
   const int w = width(), h = height();
   const double mid = h / 2.0;
-  p.setPen(QPen(pal.mid().color(), 1));
-  p.drawLine(QPointF(0, mid), QPointF(w, mid));
-  if (m_min.empty()) {
+  if (m_min.empty() && !m_note.isEmpty()) {
     p.setPen(pal.placeholderText().color());
     p.drawText(rect().adjusted(8, 4, -8, -4), Qt::AlignCenter | Qt::TextWordWrap, m_note);
     return;
   }
+  // The zero line; a note takes its place, so it never strikes through the text.
+  p.setPen(QPen(pal.mid().color(), 1));
+  p.drawLine(QPointF(0, mid), QPointF(w, mid));
+  if (m_min.empty()) return;
   // One vertical line per pixel column spanning the min/max of the bins under it, so the
   // thumbnail scales to any width without losing transients.
   const size_t bins = std::min(m_min.size(), m_max.size());

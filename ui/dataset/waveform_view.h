@@ -19,6 +19,7 @@ class WaveformView : public QWidget {
   // Playhead as a fraction of the clip, or negative to hide it.
   void setPlayhead(double fraction);
   double playhead() const { return m_playhead; }
+  bool hasPeaks() const { return !m_max.empty(); }
 
   QSize sizeHint() const override { return {480, 120}; }
   QSize minimumSizeHint() const override { return {160, 64}; }

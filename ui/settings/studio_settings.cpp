@@ -10,6 +10,7 @@ namespace sa3::ui {
 namespace {
 const QString kModelsFolder = QStringLiteral("paths/modelsFolder");
 const QString kLastDataset = QStringLiteral("dataset/lastFolder");
+const QString kLastAuditionRun = QStringLiteral("audition/lastRun");
 const QString kLintModel = QStringLiteral("dataset/lintModel");
 const QString kWindowGeometry = QStringLiteral("window/geometry");
 const QString kWindowState = QStringLiteral("window/state");
@@ -38,6 +39,10 @@ QString StudioSettings::lastDatasetFolder() { return QSettings().value(kLastData
 void StudioSettings::setLastDatasetFolder(const QString& folder) {
   QSettings().setValue(kLastDataset, folder);
 }
+
+QString StudioSettings::lastAuditionRun() { return QSettings().value(kLastAuditionRun).toString(); }
+
+void StudioSettings::setLastAuditionRun(const QString& folder) { QSettings().setValue(kLastAuditionRun, folder); }
 
 QString StudioSettings::lintModel() {
   // The default recipe trains small-music-base (product.md); its 120 s is the stricter bound.

@@ -21,6 +21,10 @@ class StudioSettings {
   static QString lastDatasetFolder();
   static void setLastDatasetFolder(const QString& folder);
 
+  // The run the Audition page showed last (reopened on the next start).
+  static QString lastAuditionRun();
+  static void setLastAuditionRun(const QString& folder);
+
   // The model id the dataset is checked against (its native length bounds clip durations).
   static QString lintModel();
   static void setLintModel(const QString& modelId);
