@@ -20,6 +20,7 @@
 #include "sa3/paths.h"
 #include "train/sa3_training_model.h"
 #include "train/training_data.h"
+#include "train/training_demos.h"
 #include "train/training_loop.h"
 
 namespace sa3 {
@@ -188,8 +189,14 @@ LocalTrainingResult train_in(const LocalTrainingRequest& request, bool resuming,
       s.checkpoint_every = j.studio->checkpoint_every;
       s.keep_checkpoints = j.studio->keep_checkpoints;
     }
+    const auto demos = TrainingDemos::for_job(j, *model, request.run_dir, [&](nlohmann::ordered_json event) {
+      const auto line = run.append_event(std::move(event));
+      if (control.on_event) control.on_event(line);
+    });
+    if (demos) s.demo_every = demos->every();
     Sa3TrainingModel trainable(model->dit, model->seconds_conditioner, device);
     TrainingLoop loop(trainable, std::move(examples), s, run, control);
+    if (demos) loop.on_demo = [&](int64_t step) { demos->render(step, job); };
     if (resuming) {
       loop.resume();
     } else if (j.lora_checkpoint_url) {
