@@ -5,11 +5,13 @@
 #include <csignal>
 #include <cstdio>
 #include <ctime>
+#include <fstream>
 #include <iostream>
 
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "sa3/job.h"
 #include "sa3/paths.h"
 #include "sa3/trainer.h"
 
@@ -47,6 +49,17 @@ void print_human(const std::string& line) {
   std::fflush(stdout);
 }
 
+// --progress jsonl: the job's problems as fal's 422 body ({"detail":[{"loc":[..],"msg":..,
+// "type":..}]}) on one line, so a program driving the CLI reads them the way it reads fal's.
+void print_job_detail(const fs::path& job_path, const JobParseOptions& options) {
+  std::ifstream in(job_path, std::ios::binary);
+  if (!in) return;  // unreadable: only the message on stderr names the file
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const auto parsed = parse_job(text, options);
+  if (parsed.ok()) return;
+  std::cout << nlohmann::json::parse(problems_to_detail_json(parsed.problems)).dump() << '\n' << std::flush;
+}
+
 fs::path new_run_dir(const std::string& model) {
   const std::time_t now = std::time(nullptr);
   std::tm tm{};
@@ -74,8 +87,11 @@ int run_local_training(const Args& args) {
     started = trainer.resume(run, models, device);
   } else {
     const auto dataset = args.option("--dataset");
-    const auto job = load_job_file(args.required_option("--job"), {.require_audio_data_url = !dataset});
+    const fs::path job_path = args.required_option("--job");
+    const JobParseOptions options{.require_audio_data_url = !dataset};
+    const auto job = load_job_file(job_path, options);
     if (!job) {
+      if (jsonl) print_job_detail(job_path, options);
       std::cerr << "sa3 train: " << job.error().message << '\n';
       return kExitUsage;
     }

@@ -2,9 +2,7 @@
 // LocalTrainer (sa3/trainer.h): job → model, encoded data, TrainingLoop on a worker thread.
 #include "sa3/trainer.h"
 
-#include <algorithm>
 #include <functional>
-#include <cmath>
 #include <mutex>
 #include <thread>
 
@@ -12,14 +10,17 @@
 #include <ATen/Context.h>
 
 #include "base/atomic_file.h"
+#include "base/sha256.h"
 #include "job/job_json.h"
 #include "model/lora/lora_file.h"
 #include "model/sa3_model.h"
 #include "model/torch_threads.h"
 #include "sa3/dataset.h"
 #include "sa3/paths.h"
+#include "train/job_inputs.h"
 #include "train/sa3_training_model.h"
 #include "train/training_data.h"
+#include "train/training_demos.h"
 #include "train/training_loop.h"
 
 namespace sa3 {
@@ -35,14 +36,20 @@ at::Device resolve_device(const std::string& device) {
   return at::hasCUDA() ? at::Device(at::kCUDA) : at::Device(at::kCPU);
 }
 
-std::filesystem::path dataset_folder(const LocalTrainingRequest& r) {
+// The dataset as given: --dataset, else audio_data_url (a URL is downloaded into the run).
+std::filesystem::path dataset_source(const LocalTrainingRequest& r, JobControl& job) {
   if (r.dataset) return *r.dataset;
-  const auto& url = r.job.audio_data_url;
-  if (url.rfind("http://", 0) == 0 || url.rfind("https://", 0) == 0) {
-    throw_invalid("audio_data_url: local training reads a folder or zip on this machine; download " + url +
-                  " first or pass --dataset");
-  }
-  return url.rfind("file://", 0) == 0 ? std::filesystem::path(url.substr(7)) : std::filesystem::path(url);
+  return local_job_input(r.job.audio_data_url, r.run_dir / "dataset.zip", "audio_data_url", job);
+}
+
+// The pre_encode cache's model part of the key: the id alone would let a tiny test model
+// (`sa3 models make-tiny`) and the real one of the same id share latents of other shapes.
+std::string model_fingerprint(const std::string& id, const Sa3ModelPaths& paths) {
+  std::error_code size_error, config_error;
+  const auto weights_size = std::filesystem::file_size(paths.checkpoint, size_error);
+  const bool has_config = std::filesystem::is_regular_file(paths.model_config, config_error);
+  return id + " " + std::to_string(size_error ? 0 : weights_size) + " " +
+         (has_config ? sha256_file_hex(paths.model_config) : std::string());
 }
 
 // A zip dataset is unpacked into the run folder once.
@@ -140,10 +147,10 @@ LocalTrainingResult train_in(const LocalTrainingRequest& request, bool resuming,
       dtype = at::kFloat;
       emit_log("info", "base_precision fp16 on CPU: computing in fp32 (CPU has no fast fp16 matmul)");
     }
-    const auto model = load_sa3_model(j.model, Sa3ModelPaths::in_folder(request.models_dir / j.model),
-                                      Sa3LoadOptions{device, dtype}, &job);
+    const auto paths = Sa3ModelPaths::in_folder(request.models_dir / j.model);
+    const auto model = load_sa3_model(j.model, paths, Sa3LoadOptions{device, dtype}, &job);
 
-    const auto root = unpacked_dataset(dataset_folder(request), request.run_dir, job);
+    const auto root = unpacked_dataset(dataset_source(request, job), request.run_dir, job);
     auto scan = scan_dataset(root, job);
     if (!scan) throw Error(scan.error().kind, scan.error().message);
     std::vector<Clip> clips;
@@ -154,7 +161,7 @@ LocalTrainingResult train_in(const LocalTrainingRequest& request, bool resuming,
     if (clips.empty()) throw_invalid("audio_data_url: " + root.string() + ": no audio file with a caption (.txt)");
 
     DatasetEncoders encoders;
-    encoders.model_id = j.model;
+    encoders.model_key = model_fingerprint(j.model, paths);
     encoders.pretransform = model->pretransform;
     encoders.tokenizer = model->tokenizer.get();
     encoders.text_encoder = model->t5gemma;
@@ -163,14 +170,14 @@ LocalTrainingResult train_in(const LocalTrainingRequest& request, bool resuming,
     encoders.device = device;
     std::optional<std::filesystem::path> cache;
     if (j.pre_encode) cache = data_dir() / "cache" / "training";
-    auto examples = encode_training_examples(clips, encoders, cache, job);
+    auto encoded = encode_training_examples(clips, encoders, cache, job);
+    if (cache) {
+      emit_log("info", "pre_encode: " + std::to_string(encoded.from_cache) + " from the cache, " +
+                           std::to_string(encoded.encoded) + " encoded (" + cache->string() + ")");
+    }
 
-    // duration: unset = longest clip; always capped at the model's native length.
-    double longest = 0;
-    for (const auto& c : clips) longest = std::max(longest, c.duration_s);
-    const double duration = j.duration.value_or(longest);
     const int64_t native = model->config.sample_size / model->config.downsampling_ratio;
-    const int64_t crop = std::clamp<int64_t>(static_cast<int64_t>(std::floor(duration * 44100.0 / 4096.0)), 1, native);
+    const int64_t crop = training_crop_frames(j.duration, clips, native);
 
     TrainingSettings s;
     s.model = j.model;
@@ -188,12 +195,20 @@ LocalTrainingResult train_in(const LocalTrainingRequest& request, bool resuming,
       s.checkpoint_every = j.studio->checkpoint_every;
       s.keep_checkpoints = j.studio->keep_checkpoints;
     }
+    const auto demos = TrainingDemos::for_job(j, *model, request.run_dir, [&](nlohmann::ordered_json event) {
+      const auto line = run.append_event(std::move(event));
+      if (control.on_event) control.on_event(line);
+    });
+    if (demos) s.demo_every = demos->every();
     Sa3TrainingModel trainable(model->dit, model->seconds_conditioner, device);
-    TrainingLoop loop(trainable, std::move(examples), s, run, control);
+    TrainingLoop loop(trainable, std::move(encoded.examples), s, run, control);
+    if (demos) loop.on_demo = [&](int64_t step) { demos->render(step, job); };
     if (resuming) {
       loop.resume();
     } else if (j.lora_checkpoint_url) {
-      const auto loaded = loop.warm_start(read_lora_file(*j.lora_checkpoint_url));
+      const auto file = local_job_input(*j.lora_checkpoint_url, request.run_dir / "warm_start.safetensors",
+                                        "lora_checkpoint_url", job);
+      const auto loaded = loop.warm_start(read_lora_file(file));
       emit_log("info", "warm start: " + std::to_string(loaded) + " adapter tensors from " + *j.lora_checkpoint_url);
     }
     const auto outcome = loop.run();

@@ -230,6 +230,9 @@ TrainingOutcome TrainingLoop::run() {
   emit({{"event", "start"}, {"step", step_}, {"total_steps", settings_.steps},
         {"model", settings_.model}, {"device", settings_.device}});
 
+  const auto demo_due = [&] { return on_demo && settings_.demo_every > 0 && step_ % settings_.demo_every == 0; };
+  if (demo_due()) on_demo(step_);
+
   double sec_per_step = 0;
   const auto finish = [&](TrainingOutcome::Kind kind, const std::string& event, const std::string& error) {
     status.status = event;
@@ -278,9 +281,11 @@ TrainingOutcome TrainingLoop::run() {
     sec_per_step = sec_per_step == 0 ? secs : 0.9 * sec_per_step + 0.1 * secs;
     emit({{"event", "step"}, {"step", step_}, {"loss", loss}, {"lr", settings_.learning_rate},
           {"sec_per_step", sec_per_step}, {"eta_s", sec_per_step * static_cast<double>(settings_.steps - step_)}});
-    if (step_ % settings_.checkpoint_every == 0 || step_ == settings_.steps) {
+    const bool demo = demo_due();
+    if (step_ % settings_.checkpoint_every == 0 || step_ == settings_.steps || demo) {
       save_checkpoint(rng_.state(), loss);
     }
+    if (demo) on_demo(step_);
   }
   if (step_ < settings_.steps) {
     save_checkpoint(rng_.state(), last_loss_);

@@ -15,6 +15,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -47,6 +48,7 @@ struct TrainingSettings {
   int64_t crop_frames = 0;       // latent frames per training crop
   int checkpoint_every = 250;
   int keep_checkpoints = 3;
+  int demo_every = 0;            // steps between on_demo calls (0 = none); each also checkpoints
   std::optional<std::vector<std::string>> include;
   std::optional<std::vector<std::string>> exclude;
   FlowObjectiveOptions objective;
@@ -78,6 +80,11 @@ class TrainingLoop {
   int64_t resume();
 
   TrainingOutcome run();
+
+  // Validation demos: called with the step at every multiple of settings.demo_every, after that
+  // step's checkpoint is saved, and when run() starts at such a step (step 0: the baseline), so
+  // rendering can never cost weights. It must not throw: a demo failure is not a training one.
+  std::function<void(int64_t step)> on_demo;
 
   LoraNetwork& network() { return *network_; }
   int64_t step() const { return step_; }

@@ -2,15 +2,14 @@
 // LocalTrainer end to end on a tiny random model folder (write_tiny_sa3_model, as
 // `sa3 models make-tiny` writes it) and a generated dataset: a job trains and writes the fal
 // outputs, stop + resume equals an uninterrupted run, bad jobs are refused naming the field.
-#include <cmath>
 #include <fstream>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "model/sa3_model.h"
-#include "sa3/audio.h"
 #include "sa3/trainer.h"
+#include "sine_dataset.h"
 #include "test_support.h"
 
 namespace sa3 {
@@ -20,27 +19,13 @@ namespace fs = std::filesystem;
 
 constexpr const char* kModel = "small-music-base";
 
-void write_clip(const fs::path& dir, const std::string& name, double freq, double seconds, const std::string& caption) {
-  AudioBuffer audio;
-  audio.sample_rate = 44100;
-  audio.channels = 2;
-  const auto frames = static_cast<int64_t>(seconds * 44100);
-  for (int64_t i = 0; i < frames; ++i) {
-    const float v = 0.5f * static_cast<float>(std::sin(2 * M_PI * freq * static_cast<double>(i) / 44100.0));
-    audio.samples.push_back(v);
-    audio.samples.push_back(v);
-  }
-  ASSERT_TRUE(write_audio(dir / (name + ".wav"), audio));
-  test::write_text(dir / (name + ".txt"), caption);
-}
-
 class LocalTrainerTest : public testing::Test {
  protected:
   void SetUp() override {
     write_tiny_sa3_model(dir_ / "models", kModel, 1);
     fs::create_directories(dir_ / "data");
-    write_clip(dir_ / "data", "low", 220, 1.2, "a low sine");
-    write_clip(dir_ / "data", "high", 880, 0.8, "a high sine");
+    test::write_sine_clip(dir_ / "data", "low", 220, 1.2, "a low sine");
+    test::write_sine_clip(dir_ / "data", "high", 880, 0.8, "a high sine");
   }
 
   LocalTrainingRequest request(const std::string& run, int steps) {
