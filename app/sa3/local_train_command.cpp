@@ -2,7 +2,6 @@
 // `sa3 train` without --remote: local LoRA training through the core facade (sa3/trainer.h),
 // printing progress events as JSON lines (--progress jsonl) or as human-readable lines.
 // Ctrl+C finishes the current step, writes a checkpoint and exits 130.
-#include <csignal>
 #include <cstdio>
 #include <ctime>
 #include <fstream>
@@ -11,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "commands.h"
+#include "interrupt_scope.h"
 #include "sa3/job.h"
 #include "sa3/paths.h"
 #include "sa3/trainer.h"
@@ -19,13 +19,6 @@ namespace sa3::cli {
 namespace {
 
 namespace fs = std::filesystem;
-
-LocalTrainer* g_trainer = nullptr;
-
-// stop() only stores atomics, so it is safe in a signal handler.
-extern "C" void stop_training(int) {
-  if (g_trainer) g_trainer->stop();
-}
 
 void print_human(const std::string& line) {
   const auto e = nlohmann::json::parse(line, nullptr, false);
@@ -108,11 +101,9 @@ int run_local_training(const Args& args) {
     std::cerr << "sa3 train: " << started.error().message << '\n';
     return kExitUsage;
   }
-  g_trainer = &trainer;
-  std::signal(SIGINT, stop_training);
+  // LocalTrainer::stop() only stores atomics, so it may run in the signal handler.
+  const InterruptScope interrupt([](void* t) { static_cast<LocalTrainer*>(t)->stop(); }, &trainer);
   const auto result = trainer.wait();
-  std::signal(SIGINT, SIG_DFL);
-  g_trainer = nullptr;
   if (!result) {
     if (result.error().cancelled()) {
       std::cerr << "sa3 train: stopped; 'sa3 train --resume " << run.string() << "' continues\n";
