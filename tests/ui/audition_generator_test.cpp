@@ -157,7 +157,7 @@ class AuditionGeneratorTest : public ::testing::Test {
   }
 
   void SetUp() override {
-    ASSERT_NE(root_, nullptr) << "the shared run could not be trained";
+    ASSERT_TRUE(fs::exists(root_->path() / "run" / "lora.safetensors")) << "the shared run could not be trained";
     sa3::ui::StudioSettings::setModelsFolder(fromFsPath(root_->path() / "models"));
     page_.setRenderFunction(sa3::ui::makeGeneratorRenderFunction());
     page_.resize(1100, 800);
