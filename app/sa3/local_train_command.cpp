@@ -32,6 +32,8 @@ void print_human(const std::string& line) {
                 e.value("model", "").c_str(), e.value("device", "").c_str());
   } else if (kind == "checkpoint") {
     std::printf("checkpoint %s\n", e.value("path", "").c_str());
+  } else if (kind == "demo") {
+    std::printf("demos %s\n", e.value("path", "").c_str());
   } else if (kind == "log") {
     const std::string level = e.value("level", "info");
     std::printf("%s%s\n", level == "info" ? "" : (level + ": ").c_str(), e.value("message", "").c_str());
