@@ -15,6 +15,7 @@
 #include "model/lora/lora_file.h"
 #include "model/sa3_model.h"
 #include "model/torch_threads.h"
+#include "net/file_download.h"
 #include "sa3/dataset.h"
 #include "sa3/paths.h"
 #include "train/job_inputs.h"
@@ -209,7 +210,8 @@ LocalTrainingResult train_in(const LocalTrainingRequest& request, bool resuming,
       const auto file = local_job_input(*j.lora_checkpoint_url, request.run_dir / "warm_start.safetensors",
                                         "lora_checkpoint_url", job);
       const auto loaded = loop.warm_start(read_lora_file(file));
-      emit_log("info", "warm start: " + std::to_string(loaded) + " adapter tensors from " + *j.lora_checkpoint_url);
+      emit_log("info", "warm start: " + std::to_string(loaded) + " adapter tensors from " +
+                            net::redact_url(*j.lora_checkpoint_url));
     }
     const auto outcome = loop.run();
     if (outcome.kind == TrainingOutcome::Kind::Stopped) throw Cancelled();
