@@ -25,6 +25,15 @@ constexpr int kPixelsPerBucket = 2;
 constexpr qsizetype kMaxMarkedPoints = 200;
 const QColor kLossColour(0x1f, 0x77, 0xb4);
 
+// The round step (1, 2 or 5 × 10^k) that splits `span` into at most `ticks` intervals.
+double niceStep(double span, int ticks) {
+  const double raw = std::max(span / ticks, 1.0);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (const double m : {1.0, 2.0, 5.0})
+    if (m * magnitude >= raw) return m * magnitude;
+  return 10 * magnitude;
+}
+
 }  // namespace
 
 LiveLossChart::LiveLossChart(QWidget* parent)
@@ -208,8 +217,13 @@ void LiveLossChart::fitAxes() {
     ys.constFirst()->setRange(m_logScale ? 0.01 : 0, 1);
     return;
   }
-  x->setRange(std::min(minStep, maxStep - 1), maxStep);
-  x->applyNiceNumbers();
+  // Round step labels without QValueAxis::applyNiceNumbers(), which may double the range and
+  // leave half the plot empty while a run is young.
+  const double step = niceStep(maxStep - std::min(minStep, maxStep - 1), 6);
+  const double low = std::floor(std::min(minStep, maxStep - 1) / step) * step;
+  const double high = std::ceil(maxStep / step) * step;
+  x->setRange(low, high);
+  x->setTickCount(static_cast<int>(std::lround((high - low) / step)) + 1);
   if (auto* linear = qobject_cast<QValueAxis*>(ys.constFirst())) {
     const double pad = std::max((maxLoss - minLoss) * 0.05, maxLoss * 0.01);
     linear->setRange(std::max(0.0, minLoss - pad), maxLoss + pad);

@@ -23,6 +23,8 @@ void RunProgress::apply(const RunEvent& e, const QDateTime& now) {
       if (e.totalSteps > 0) m_totalSteps = e.totalSteps;
       m_queuePosition = 0;
       m_error.clear();
+      if (!e.model.isEmpty()) m_model = e.model;
+      if (!e.device.isEmpty()) m_device = e.device;
       m_state = State::Running;
       break;
     case Kind::Step:

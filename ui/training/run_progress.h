@@ -38,6 +38,8 @@ class RunProgress {
   std::optional<double> etaS() const { return m_etaS; }
   int queuePosition() const { return m_queuePosition; }
   QString error() const { return m_error; }
+  QString model() const { return m_model; }
+  QString device() const { return m_device; }
   double elapsedS(const QDateTime& now) const;
 
  private:
@@ -53,6 +55,7 @@ class RunProgress {
   std::optional<double> m_etaS;
   int m_queuePosition = 0;
   QString m_error;
+  QString m_model, m_device;
   double m_closedS = 0;
   QDateTime m_spanStart;  // invalid while no span is open
   QDateTime m_lastTime;
