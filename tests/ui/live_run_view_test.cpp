@@ -26,6 +26,7 @@
 #include "ui/training/run_notifier.h"
 #include "ui/training/run_progress.h"
 #include "ui/training/run_status_panel.h"
+#include "ui/training/series_decimation.h"
 #include "ui/training/training_page.h"
 
 namespace sa3::ui {
@@ -247,6 +248,22 @@ TEST_F(LiveRunTest, RemoteWithoutBackend_DoesNotStart) {
   EXPECT_FALSE(page_.runController()->isActive());
   EXPECT_TRUE(stateText().contains(QStringLiteral("Failed")));
   qunsetenv("FAL_KEY");
+}
+
+TEST(SeriesDecimationTest, LongSeries_KeepsEachBucketsExtremesInStepOrder) {
+  QList<QPointF> points;
+  for (int k = 1; k <= 20000; ++k) points.append(QPointF(k, k == 12345 ? 9.0 : 1.0 / k));
+  const QList<QPointF> drawn = decimateSeries(points, 1, 20000, 400);
+  EXPECT_LE(drawn.size(), 800);
+  EXPECT_GE(drawn.size(), 400);
+  for (qsizetype i = 1; i < drawn.size(); ++i) EXPECT_LT(drawn[i - 1].x(), drawn[i].x());
+  EXPECT_TRUE(drawn.contains(QPointF(12345, 9.0)));    // the spike
+  EXPECT_TRUE(drawn.contains(QPointF(20000, 1.0 / 20000)));  // the floor
+  EXPECT_EQ(decimateSeries(points.mid(0, 500), 1, 500, 400), points.mid(0, 500));
+  // A zoomed range keeps its own detail, plus one point beyond each edge.
+  const QList<QPointF> zoomed = decimateSeries(points, 100, 200, 400);
+  EXPECT_EQ(zoomed.size(), 103);
+  EXPECT_EQ(zoomed.constFirst().x(), 99);
 }
 
 TEST(RunProgressTest, Elapsed_CountsTrainingSpansNotTheGapsBetweenSessions) {

@@ -13,14 +13,26 @@
 #include <limits>
 
 #include "ui/runs/loss_overlay_chart.h"
+#include "ui/training/series_decimation.h"
 
 namespace sa3::ui {
 namespace {
 
-constexpr int kSyncIntervalMs = 100;
-// Markers on every raw point help while a run has few steps; beyond this they only add clutter.
+constexpr int kSyncIntervalMs = 200;
+// Drawn points per series are bounded by the plot's width (two per bucket), see series_decimation.h.
+constexpr int kPixelsPerBucket = 2;
+// Markers on every drawn point help while a run has few steps; beyond this they only add clutter.
 constexpr qsizetype kMaxMarkedPoints = 200;
 const QColor kLossColour(0x1f, 0x77, 0xb4);
+
+// The round step (1, 2 or 5 × 10^k) that splits `span` into at most `ticks` intervals.
+double niceStep(double span, int ticks) {
+  const double raw = std::max(span / ticks, 1.0);
+  const double magnitude = std::pow(10.0, std::floor(std::log10(raw)));
+  for (const double m : {1.0, 2.0, 5.0})
+    if (m * magnitude >= raw) return m * magnitude;
+  return 10 * magnitude;
+}
 
 }  // namespace
 
@@ -55,7 +67,6 @@ void LiveLossChart::clear() {
   m_smooth.clear();
   m_ema = m_emaWeight = 0;
   resetZoom();
-  sync();
 }
 
 void LiveLossChart::append(qint64 step, double loss) {
@@ -107,7 +118,7 @@ void LiveLossChart::resetZoom() {
   chart()->zoomReset();
   const bool was = m_zoomed;
   m_zoomed = false;
-  fitAxes();
+  sync();
   if (was) emit zoomChanged(false);
 }
 
@@ -119,9 +130,12 @@ void LiveLossChart::mouseReleaseEvent(QMouseEvent* event) {
     return;
   }
   QChartView::mouseReleaseEvent(event);
-  if (event->button() == Qt::LeftButton && chart()->isZoomed() && !m_zoomed) {
+  if (event->button() == Qt::LeftButton && chart()->isZoomed()) {
+    const bool was = m_zoomed;
     m_zoomed = true;
-    emit zoomChanged(true);
+    // Thinned for the whole run, the zoomed range deserves its own detail.
+    sync();
+    if (!was) emit zoomChanged(true);
   }
 }
 
@@ -131,21 +145,24 @@ void LiveLossChart::scheduleSync() {
 
 void LiveLossChart::sync() {
   m_syncTimer.stop();
-  if (m_logScale) {
-    // A log axis cannot show zero or negative losses; leave them out rather than break the axis.
-    auto positive = [](const QList<QPointF>& points) {
-      QList<QPointF> out;
-      out.reserve(points.size());
-      std::copy_if(points.cbegin(), points.cend(), std::back_inserter(out), [](const QPointF& p) { return p.y() > 0; });
-      return out;
-    };
-    m_rawSeries->replace(positive(m_raw));
-    m_smoothSeries->replace(positive(m_smooth));
-  } else {
-    m_rawSeries->replace(m_raw);
-    m_smoothSeries->replace(m_smooth);
-  }
-  m_rawSeries->setPointsVisible(m_raw.size() <= kMaxMarkedPoints);
+  // A log axis cannot show zero or negative losses; leave them out rather than break the axis.
+  auto drawable = [this](const QList<QPointF>& points) {
+    if (!m_logScale) return points;
+    QList<QPointF> out;
+    out.reserve(points.size());
+    std::copy_if(points.cbegin(), points.cend(), std::back_inserter(out), [](const QPointF& p) { return p.y() > 0; });
+    return out;
+  };
+  double x0 = m_raw.isEmpty() ? 0 : m_raw.constFirst().x(), x1 = m_raw.isEmpty() ? 0 : m_raw.constLast().x();
+  if (m_zoomed)
+    if (auto* x = qobject_cast<QValueAxis*>(chart()->axes(Qt::Horizontal).value(0))) {
+      x0 = x->min();
+      x1 = x->max();
+    }
+  const int buckets = std::max(100, static_cast<int>(chart()->plotArea().width()) / kPixelsPerBucket);
+  m_rawSeries->replace(decimateSeries(drawable(m_raw), x0, x1, buckets));
+  m_smoothSeries->replace(decimateSeries(drawable(m_smooth), x0, x1, buckets));
+  m_rawSeries->setPointsVisible(m_rawSeries->count() <= kMaxMarkedPoints);
   chart()->setTitle(m_raw.isEmpty() ? m_placeholder : QString());
   if (!m_zoomed) fitAxes();
 }
@@ -200,8 +217,13 @@ void LiveLossChart::fitAxes() {
     ys.constFirst()->setRange(m_logScale ? 0.01 : 0, 1);
     return;
   }
-  x->setRange(std::min(minStep, maxStep - 1), maxStep);
-  x->applyNiceNumbers();
+  // Round step labels without QValueAxis::applyNiceNumbers(), which may double the range and
+  // leave half the plot empty while a run is young.
+  const double step = niceStep(maxStep - std::min(minStep, maxStep - 1), 6);
+  const double low = std::floor(std::min(minStep, maxStep - 1) / step) * step;
+  const double high = std::ceil(maxStep / step) * step;
+  x->setRange(low, high);
+  x->setTickCount(static_cast<int>(std::lround((high - low) / step)) + 1);
   if (auto* linear = qobject_cast<QValueAxis*>(ys.constFirst())) {
     const double pad = std::max((maxLoss - minLoss) * 0.05, maxLoss * 0.01);
     linear->setRange(std::max(0.0, minLoss - pad), maxLoss + pad);

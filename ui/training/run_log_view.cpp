@@ -74,7 +74,7 @@ void RunLogView::addEvent(const RunEvent& e) {
       addLine(RunEvent::Level::Info, tr("Finished at step %1").arg(e.step), e.time);
       break;
     case Kind::Failed:
-      addLine(RunEvent::Level::Error, tr("Failed: %1").arg(e.message), e.time);
+      addLine(RunEvent::Level::Error, e.message, e.time);
       break;
     case Kind::Step:
     case Kind::Queue:

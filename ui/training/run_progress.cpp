@@ -24,6 +24,8 @@ void RunProgress::apply(const RunEvent& e, const QDateTime& now) {
       m_queuePosition = 0;
       m_onFal = e.device == QLatin1String("fal");
       m_error.clear();
+      if (!e.model.isEmpty()) m_model = e.model;
+      if (!e.device.isEmpty()) m_device = e.device;
       m_state = State::Running;
       break;
     case Kind::Step:

@@ -41,6 +41,8 @@ class RunProgress {
   // there, and a stopped run cannot be continued.
   bool onFal() const { return m_onFal; }
   QString error() const { return m_error; }
+  QString model() const { return m_model; }
+  QString device() const { return m_device; }
   double elapsedS(const QDateTime& now) const;
 
  private:
@@ -57,6 +59,7 @@ class RunProgress {
   int m_queuePosition = 0;
   bool m_onFal = false;
   QString m_error;
+  QString m_model, m_device;
   double m_closedS = 0;
   QDateTime m_spanStart;  // invalid while no span is open
   QDateTime m_lastTime;

@@ -58,7 +58,9 @@ QString RunStatusPanel::stateText(const RunProgress& p) {
     case State::Idle: return tr("No run yet: fill in the job and press Start.");
     case State::Starting: return tr("<b>Starting</b>: loading the model and encoding the dataset…");
     case State::Queued: return tr("<b>Queued on fal</b>: queue position %1").arg(p.queuePosition());
-    case State::Running: return tr("<b>Training</b>");
+    case State::Running:
+      return p.model().isEmpty() ? tr("<b>Training</b>")
+                                 : tr("<b>Training</b> %1 on %2").arg(p.model().toHtmlEscaped(), p.device().toHtmlEscaped());
     case State::Pausing: return tr("<b>Pausing</b> at the end of this step…");
     case State::Paused: return tr("<b>Paused</b> at step %1: the trainer holds its state; Resume continues.").arg(p.step());
     case State::Stopping:

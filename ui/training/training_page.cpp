@@ -129,8 +129,9 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
   auto* body = new QSplitter(Qt::Horizontal, this);
   body->addWidget(jobPane);
   body->addWidget(buildRunPane());
-  body->setStretchFactor(0, 2);
-  body->setStretchFactor(1, 3);
+  // The form's combo boxes explain each choice in a line, so the job pane needs about half.
+  body->setStretchFactor(0, 1);
+  body->setStretchFactor(1, 1);
   body->setChildrenCollapsible(false);
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(presetRow);
