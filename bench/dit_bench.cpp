@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <ctime>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -20,6 +21,7 @@
 
 #include "model/dit.h"
 #include "model/torch_threads.h"
+#include "sa3/openmp_wait.h"
 
 namespace {
 
@@ -62,23 +64,38 @@ std::vector<std::int64_t> parse_frames(const std::string& s) {
   return out;
 }
 
+// CPU seconds of all this process's threads (wall time is noisy on a shared machine).
+double process_cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+struct Timing {
+  double wall;
+  double cpu;
+};
+
 template <typename Fn>
-double time_median(int runs, const at::Device& device, Fn&& fn) {
-  std::vector<double> times;
+Timing time_median(int runs, const at::Device& device, Fn&& fn) {
+  std::vector<double> walls, cpus;
   for (int i = 0; i <= runs; ++i) {  // the first run warms up and is dropped
     const auto start = std::chrono::steady_clock::now();
+    const double cpu_start = process_cpu_seconds();
     fn();
     // Kernels run asynchronously on CUDA; reading a value back waits for the stream.
     if (device.is_cuda()) (void)at::zeros({1}, at::TensorOptions().device(device)).item<float>();
-    const double t = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    if (i > 0) times.push_back(t);
+    if (i == 0) continue;
+    walls.push_back(std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+    cpus.push_back(process_cpu_seconds() - cpu_start);
   }
-  return median(times);
+  return {median(walls), median(cpus)};
 }
 
 }  // namespace
 
 int main(int argc, char** argv) {
+  sa3::use_passive_openmp_wait(argv);
   const std::string which = argc > 1 ? argv[1] : "all";
   const std::string dtype_name = argc > 2 ? argv[2] : "fp32";
   const auto frames = parse_frames(argc > 3 ? argv[3] : "64,256");
@@ -93,7 +110,8 @@ int main(int argc, char** argv) {
 
   std::printf("DiT, batch 1, 257 cross tokens, %s weights, %s, %d threads, median of %d after 1 warm-up\n",
               dtype_name.c_str(), device.str().c_str(), at::get_num_threads(), runs);
-  std::printf("%-7s %6s %12s %14s %14s\n", "model", "frames", "forward s", "fwd+bwd s", "peak RSS GiB");
+  std::printf("%-7s %6s %12s %14s %12s %14s %14s\n", "model", "frames", "forward s", "fwd+bwd s", "fwd CPU s",
+              "fwd+bwd CPU s", "peak RSS GiB");
   for (const Family& f : families) {
     at::manual_seed(0);
     sa3::DiffusionTransformer dit(f.options);
@@ -108,16 +126,16 @@ int main(int argc, char** argv) {
                                       at::randn({1, f.options.local_add_cond_dim, t_frames}, opts),
                                       at::ones({1, t_frames}, opts.dtype(at::kBool))};
       reset_peak_rss();
-      const double forward_s = time_median(runs, device, [&] {
+      const Timing forward = time_median(runs, device, [&] {
         at::NoGradGuard no_grad;
         (void)dit->forward(x, t, cond);
       });
-      const double backward_s = time_median(runs, device, [&] {
+      const Timing backward = time_median(runs, device, [&] {
         const at::Tensor xg = x.detach().requires_grad_(true);
         dit->forward(xg, t, cond).to(at::kFloat).pow(2).mean().backward();
       });
-      std::printf("%-7s %6lld %12.3f %14.3f %14.2f\n", f.name, static_cast<long long>(t_frames), forward_s,
-                  backward_s, peak_rss_gib());
+      std::printf("%-7s %6lld %12.3f %14.3f %12.3f %14.3f %14.2f\n", f.name, static_cast<long long>(t_frames),
+                  forward.wall, backward.wall, forward.cpu, backward.cpu, peak_rss_gib());
     }
   }
   std::printf("\nTargets (spec/performance.md, same machine class): small DiT forward T=256 with CFG\n"

@@ -17,6 +17,7 @@
 #include "model/sa3_model.h"
 #include "model/t5gemma/tiny_tokenizer.h"
 #include "model/torch_threads.h"
+#include "sa3/openmp_wait.h"
 #include "sa3/job_control.h"
 #include "sample/render_layout.h"
 #include "sample/render_pipeline.h"
@@ -37,6 +38,7 @@ std::vector<std::string> split(const std::string& text) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sa3::use_passive_openmp_wait(argv);
   std::string models = "small-music,medium", seconds_list = "10,30", device_name = "cpu";
   int steps = 8;
   for (int i = 1; i + 1 < argc; i += 2) {

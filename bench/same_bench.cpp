@@ -16,6 +16,7 @@
 
 #include "model/autoencoders/same_presets.h"
 #include "model/torch_threads.h"
+#include "sa3/openmp_wait.h"
 
 namespace {
 
@@ -34,6 +35,7 @@ double median(std::vector<double> v) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sa3::use_passive_openmp_wait(argv);
   const double seconds = argc > 1 ? std::atof(argv[1]) : 10.0;
   const int runs = argc > 2 ? std::max(1, std::atoi(argv[2])) : 3;
   sa3::init_torch_threads();

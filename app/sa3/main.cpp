@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "commands.h"
+#include "sa3/openmp_wait.h"
 #include "sa3/version.h"
 
 namespace {
@@ -30,6 +31,7 @@ void print_help(std::ostream& out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  sa3::use_passive_openmp_wait(argv);
   std::vector<std::string> args(argv + 1, argv + argc);
   if (args.empty()) {
     print_help(std::cerr);

@@ -7,6 +7,7 @@
 #include <QStatusBar>
 
 #include "sa3/version.h"
+#include "sa3/openmp_wait.h"
 #include "ui/audition/audition_page.h"
 #include "ui/audition/generator_render_function.h"
 #include "ui/dataset/dataset_page.h"
@@ -19,6 +20,7 @@
 #include "ui/training/training_page.h"
 
 int main(int argc, char** argv) {
+  sa3::use_passive_openmp_wait(argv);
   // Debug output of the studio's categories is opt-in (QT_LOGGING_RULES overrides this).
   QLoggingCategory::setFilterRules(QStringLiteral("sa3.*.debug=false"));
   QApplication app(argc, argv);
