@@ -83,6 +83,7 @@ RunSummary summarise(const fs::path& run_dir) {
       if (!first_time) first_time = t;
       last_time = t;
     }
+    if (text_of(e, "event") == "checkpoint") s.checkpoint_step = int_of(e, "step");
     if (text_of(e, "event") != "step") continue;
     s.step = std::max(s.step, int_of(e, "step"));
     if (!run.contains("final_loss") || !run["final_loss"].is_number())
@@ -149,7 +150,11 @@ Result<std::vector<LossPoint>> read_loss_curve(const fs::path& run_dir) {
       if (text_of(e, "event") != "step") continue;
       const auto loss = e.find("loss");
       if (loss == e.end() || !loss->is_number()) continue;
-      points.push_back({int_of(e, "step"), loss->get<double>()});
+      const auto step = int_of(e, "step");
+      // A resumed run repeats the steps its previous session trained past its last checkpoint:
+      // the later session's values replace them, so the curve never runs backwards.
+      while (!points.empty() && points.back().step >= step) points.pop_back();
+      points.push_back({step, loss->get<double>()});
     }
     return points;
   });

@@ -48,6 +48,8 @@ void writeRun(const fs::path& dir, const std::string& status, const std::string&
   for (int k = 1; k <= steps; ++k)
     events += "{\"event\":\"step\",\"step\":" + std::to_string(k) + ",\"loss\":" + std::to_string(1.0 / k) +
               ",\"time\":\"" + created + "T10:00:01.000Z\"}\n";
+  events += "{\"event\":\"checkpoint\",\"step\":" + std::to_string(steps) + ",\"path\":\"checkpoints/step-" +
+            std::to_string(steps) + "\"}\n";
   write_text(dir / "progress.jsonl", events);
   write_text(dir / "run.lock", "");
 }
@@ -118,6 +120,21 @@ TEST_F(RunsPageTest, RunningWithFreeLock_InterruptedAndResumable) {
   page->resumeAction()->trigger();
   ASSERT_EQ(resume.count(), 1);
   EXPECT_EQ(fs::path(resume.at(0).at(0).toString().toStdString()), dir_ / "2026-11-22-crashed");
+}
+
+TEST_F(RunsPageTest, StoppedWithCheckpoint_ResumableButInterruptedWithoutOne_IsNot) {
+  writeRun(dir_ / "2026-11-24-stopped", "stopped", "local", 1e-4, 8, "2026-11-24");
+  writeRun(dir_ / "2026-11-24-early-crash", "running", "local", 1e-4, 3, "2026-11-24");
+  write_text(dir_ / "2026-11-24-early-crash" / "progress.jsonl",
+             "{\"event\":\"start\",\"step\":0}\n{\"event\":\"step\",\"step\":1,\"loss\":0.5}\n");
+  auto page = makePage();
+  page->selectRuns({QStringLiteral("2026-11-24-stopped")});
+  EXPECT_TRUE(page->resumeAction()->isEnabled());
+  page->selectRuns({QStringLiteral("2026-11-24-early-crash")});
+  EXPECT_EQ(cell(*page, "2026-11-24-early-crash", RunTableModel::StatusColumn), QStringLiteral("interrupted"));
+  EXPECT_FALSE(page->resumeAction()->isEnabled());
+  page->selectRuns({QStringLiteral("2026-11-21-remote")});
+  EXPECT_FALSE(page->resumeAction()->isEnabled());
 }
 
 TEST_F(RunsPageTest, SeveralSelected_CurvesOverlaidAndSettingsDiffed) {

@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QRadioButton>
 #include <QSpinBox>
 #include <QTest>
@@ -55,6 +56,25 @@ TEST_F(TrainingPageTest, Defaults_AreFalsDefaultsAndValid) {
   EXPECT_EQ(job, sa3::TrainingJob{});
   EXPECT_TRUE(form.problems().empty());
   EXPECT_EQ(static_cast<QLineEdit*>(form.fieldWidget(QStringLiteral("learning_rate")))->text(), QStringLiteral("1e-4"));
+}
+
+TEST_F(TrainingPageTest, DemoPrompts_BecomeStudioOptionsAndLoadBack) {
+  TrainingForm form;
+  static_cast<QPlainTextEdit*>(form.fieldWidget(QStringLiteral("studio.demo_prompts")))
+      ->setPlainText(QStringLiteral("warm tape loop\n\n  dusty drums  \n"));
+  static_cast<QSpinBox*>(form.fieldWidget(QStringLiteral("studio.demo_every")))->setValue(50);
+  const sa3::TrainingJob job = form.job();
+  ASSERT_TRUE(job.studio.has_value());
+  EXPECT_EQ(job.studio->demo_prompts, (std::vector<std::string>{"warm tape loop", "dusty drums"}));
+  EXPECT_EQ(job.studio->demo_every, 50);
+  EXPECT_TRUE(form.problems().empty());
+
+  TrainingForm loaded;
+  loaded.setJob(job);
+  EXPECT_EQ(loaded.job(), job);
+  static_cast<QPlainTextEdit*>(loaded.fieldWidget(QStringLiteral("studio.demo_prompts")))->clear();
+  static_cast<QSpinBox*>(loaded.fieldWidget(QStringLiteral("studio.demo_every")))->setValue(250);
+  EXPECT_TRUE(loaded.job().studio.has_value()) << "a loaded studio section is kept";
 }
 
 TEST_F(TrainingPageTest, BadValues_AreFlaggedOnTheirFields) {

@@ -140,7 +140,7 @@ void RunsPage::createActions() {
     return a;
   };
   m_refresh = make(tr("&Refresh Runs"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_R), [this] { refresh(); });
-  m_resume = make(tr("Re&sume Interrupted Run"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_U), [this] {
+  m_resume = make(tr("Re&sume Run"), QKeySequence(Qt::ALT | Qt::SHIFT | Qt::Key_U), [this] {
     const QStringList folders = selectedRunFolders();
     if (folders.size() == 1) emit resumeRequested(folders.constFirst());
   });
@@ -254,7 +254,7 @@ void RunsPage::showDetails() {
 
 void RunsPage::updateActions() {
   const QModelIndexList rows = m_table->selectionModel()->selectedRows();
-  m_resume->setEnabled(rows.size() == 1 && m_model->run(rows.constFirst().row()).interrupted);
+  m_resume->setEnabled(rows.size() == 1 && m_model->run(rows.constFirst().row()).resumable());
   m_openFolder->setEnabled(rows.size() == 1);
 }
 

@@ -68,6 +68,9 @@ TrainingForm::TrainingForm(QWidget* parent)
       m_checkpoint(new QLineEdit(this)),
       m_preEncode(new QCheckBox(tr("Pre-encode latents and text embeddings once"), this)),
       m_triggerWord(new QLineEdit(this)),
+      m_checkpointEvery(new QSpinBox(this)),
+      m_demoEvery(new QSpinBox(this)),
+      m_demoPrompts(new QPlainTextEdit(this)),
       m_problemsLabel(new QLabel(this)) {
   m_model->addItem(tr("medium-base — 1.4 B, up to 380 s, best quality"), QStringLiteral("medium-base"));
   m_model->addItem(tr("small-music-base — fast, music up to 120 s"), QStringLiteral("small-music-base"));
@@ -133,6 +136,20 @@ TrainingForm::TrainingForm(QWidget* parent)
                                    tr("Encode every clip once before training: faster steps, more disk.")));
   form->addRow(tr("&Trigger word:"), addField(QStringLiteral("studio.trigger_word"), m_triggerWord,
                                                tr("Prepended to demo prompts; use the word your captions start with.")));
+  m_checkpointEvery->setRange(1, 20000);
+  m_checkpointEvery->setSuffix(tr(" steps"));
+  form->addRow(tr("Check&point every:"), addField(QStringLiteral("studio.checkpoint_every"), m_checkpointEvery,
+                                                  tr("Steps between checkpoints; a stopped run resumes from the newest.")));
+  m_demoEvery->setRange(0, 20000);
+  m_demoEvery->setSuffix(tr(" steps"));
+  m_demoEvery->setSpecialValueText(tr("never"));
+  form->addRow(tr("De&mos every:"), addField(QStringLiteral("studio.demo_every"), m_demoEvery,
+                                             tr("Steps between demo renders of the prompts below (plus one at step 0), "
+                                                "heard on the Audition page.")));
+  m_demoPrompts->setPlaceholderText(tr("one prompt per line (empty: no demos)"));
+  m_demoPrompts->setFixedHeight(m_demoPrompts->fontMetrics().lineSpacing() * 3 + 12);
+  form->addRow(tr("Demo pr&ompts:"), addField(QStringLiteral("studio.demo_prompts"), m_demoPrompts,
+                                              tr("Prompts rendered with the adapter as it trains, always with the same seed.")));
   form->addRow(m_problemsLabel);
 
   connect(m_autoDuration, &QCheckBox::toggled, m_duration, &QWidget::setDisabled);
@@ -147,10 +164,10 @@ TrainingForm::TrainingForm(QWidget* parent)
   };
   for (QLineEdit* e : {m_learningRate, m_duration, m_seed, m_checkpoint, m_triggerWord})
     connect(e, &QLineEdit::textChanged, this, changed);
-  for (QSpinBox* s : {m_steps, m_rank, m_batchSize}) connect(s, &QSpinBox::valueChanged, this, changed);
+  for (QSpinBox* s : {m_steps, m_rank, m_batchSize, m_checkpointEvery, m_demoEvery}) connect(s, &QSpinBox::valueChanged, this, changed);
   for (QComboBox* c : {m_model, m_adapter, m_precision}) connect(c, &QComboBox::currentIndexChanged, this, changed);
   for (QCheckBox* c : {m_autoDuration, m_preEncode}) connect(c, &QCheckBox::toggled, this, changed);
-  for (QPlainTextEdit* e : {m_include, m_exclude}) connect(e, &QPlainTextEdit::textChanged, this, changed);
+  for (QPlainTextEdit* e : {m_include, m_exclude, m_demoPrompts}) connect(e, &QPlainTextEdit::textChanged, this, changed);
   setJob(sa3::TrainingJob{});
 }
 
@@ -159,6 +176,12 @@ QWidget* TrainingForm::addField(const QString& field, QWidget* widget, const QSt
   widget->setAccessibleName(field);
   m_fields.insert(field, widget);
   return widget;
+}
+
+void TrainingForm::setExampleCaption(const QString& caption) {
+  m_demoPrompts->setPlaceholderText(caption.isEmpty()
+                                        ? tr("one prompt per line (empty: no demos)")
+                                        : tr("one prompt per line (empty: no demos), e.g. %1").arg(caption));
 }
 
 void TrainingForm::setLongestClip(double seconds) {
@@ -187,13 +210,16 @@ sa3::TrainingJob TrainingForm::job() const {
   job.exclude = patterns(m_exclude);
   if (!m_checkpoint->text().trimmed().isEmpty()) job.lora_checkpoint_url = m_checkpoint->text().trimmed().toStdString();
   job.pre_encode = m_preEncode->isChecked();
-  job.studio = m_studio;
-  if (!m_triggerWord->text().trimmed().isEmpty()) {
-    if (!job.studio) job.studio = sa3::StudioOptions{};
-    job.studio->trigger_word = m_triggerWord->text().trimmed().toStdString();
-  } else if (job.studio) {
-    job.studio->trigger_word.clear();
-  }
+  sa3::StudioOptions studio = m_studio.value_or(sa3::StudioOptions{});
+  studio.trigger_word = m_triggerWord->text().trimmed().toStdString();
+  studio.checkpoint_every = m_checkpointEvery->value();
+  studio.demo_every = m_demoEvery->value();
+  studio.demo_prompts.clear();
+  const QStringList prompts = m_demoPrompts->toPlainText().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+  for (const QString& prompt : prompts)
+    if (!prompt.trimmed().isEmpty()) studio.demo_prompts.push_back(prompt.trimmed().toStdString());
+  // A job that leaves every studio option at its default stays exactly fal's input.
+  if (m_studio || studio != sa3::StudioOptions{}) job.studio = studio;
   return job;
 }
 
@@ -219,7 +245,13 @@ void TrainingForm::setJob(const sa3::TrainingJob& job) {
   m_exclude->setPlainText(joined(job.exclude));
   m_checkpoint->setText(job.lora_checkpoint_url ? QString::fromStdString(*job.lora_checkpoint_url) : QString());
   m_preEncode->setChecked(job.pre_encode);
-  m_triggerWord->setText(job.studio ? QString::fromStdString(job.studio->trigger_word) : QString());
+  const sa3::StudioOptions studio = job.studio.value_or(sa3::StudioOptions{});
+  m_triggerWord->setText(QString::fromStdString(studio.trigger_word));
+  m_checkpointEvery->setValue(studio.checkpoint_every);
+  m_demoEvery->setValue(studio.demo_every);
+  QStringList prompts;
+  for (const std::string& prompt : studio.demo_prompts) prompts << QString::fromStdString(prompt);
+  m_demoPrompts->setPlainText(prompts.join(QLatin1Char('\n')));
   m_loading = false;
   validate();
   emit jobChanged();

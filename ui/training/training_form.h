@@ -34,6 +34,8 @@ class TrainingForm : public QWidget {
   QWidget* fieldWidget(const QString& field) const { return m_fields.value(field); }
   // Shown next to the duration, e.g. "auto (longest clip: 37.2 s)".
   void setLongestClip(double seconds);
+  // Shown as an example in the empty demo prompts box (a caption of the dataset).
+  void setExampleCaption(const QString& caption);
 
  signals:
   void jobChanged();
@@ -58,10 +60,14 @@ class TrainingForm : public QWidget {
   QLineEdit* m_checkpoint;
   QCheckBox* m_preEncode;
   QLineEdit* m_triggerWord;
+  QSpinBox* m_checkpointEvery;
+  QSpinBox* m_demoEvery;
+  QPlainTextEdit* m_demoPrompts;
   QLabel* m_problemsLabel;
   QMap<QString, QWidget*> m_fields;
   std::vector<sa3::JobProblem> m_problems;
-  std::optional<sa3::StudioOptions> m_studio;  // kept as loaded; edited in a later issue
+  // As loaded; fields without a widget (demo seeds, seconds, kept checkpoints) pass through.
+  std::optional<sa3::StudioOptions> m_studio;
   std::string m_audioDataUrl;
   bool m_loading = false;
 };

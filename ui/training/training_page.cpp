@@ -30,6 +30,16 @@
 
 namespace sa3::ui {
 namespace {
+
+// The first caption of the dataset (by file name), as an example demo prompt.
+QString firstCaption(const QString& folder) {
+  if (folder.isEmpty()) return {};
+  const QStringList captions = QDir(folder).entryList({QStringLiteral("*.txt")}, QDir::Files, QDir::Name);
+  if (captions.isEmpty()) return {};
+  QFile file(QDir(folder).filePath(captions.constFirst()));
+  if (!file.open(QIODevice::ReadOnly)) return {};
+  return QString::fromUtf8(file.read(200)).simplified();
+}
 constexpr double kFalDollarsPer1000Steps = 3.00;  // fal's published price (product.md)
 
 // Single-quotes a path for a POSIX shell.
@@ -325,6 +335,7 @@ void TrainingPage::updateRunActions() {
 void TrainingPage::setDataset(const QString& folder, double longestClipS) {
   m_datasetFolder = folder;
   m_form->setLongestClip(longestClipS);
+  m_form->setExampleCaption(firstCaption(folder));
   m_dataset->setText(folder.isEmpty() ? tr("No dataset: open one on the Dataset page first.")
                                       : tr("Dataset: %1").arg(QDir::toNativeSeparators(folder)));
 }

@@ -43,6 +43,14 @@ struct RunSummary {
   std::string created_at;            // ISO 8601 UTC, sorts chronologically
   std::string error;                 // run.json's error, for failed runs
   std::string problem;               // why the folder could not be read fully; empty when fine
+  std::optional<std::int64_t> checkpoint_step;  // the newest "checkpoint" event's step
+
+  // Whether the studio can continue it: an interrupted remote run is followed again; a local
+  // run that was interrupted or stopped continues from its newest checkpoint.
+  bool resumable() const {
+    if (kind == "remote") return interrupted;
+    return (interrupted || status == "stopped") && checkpoint_step.has_value();
+  }
 };
 
 struct LossPoint {
@@ -54,7 +62,8 @@ struct LossPoint {
 // empty history, not an error.
 Result<std::vector<RunSummary>> list_runs(const std::filesystem::path& runs_dir);
 Result<RunSummary> read_run_summary(const std::filesystem::path& run_dir);
-// The step events of progress.jsonl in file order (steps rise, also across resumes).
+// The step events of progress.jsonl with rising steps: where a resumed session repeats steps
+// (trained past the last checkpoint before a crash), its values replace the earlier ones.
 Result<std::vector<LossPoint>> read_loss_curve(const std::filesystem::path& run_dir);
 // job.json flattened to "key" / "studio.demo_seconds" -> the value: strings as they are, other
 // values as compact JSON ("0.0001", "null", "[\"attn\"]").
