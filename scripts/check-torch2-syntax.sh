@@ -42,7 +42,7 @@ mapfile -t sources < <(printf '%s\n' "${!seen[@]}" | grep '\.cpp$' | sort)
 ((${#sources[@]})) || { echo "no torch sources found" >&2; exit 1; }
 
 flags=(-std=c++20 -D_GLIBCXX_USE_CXX11_ABI=1 -I "$inc" -I "$inc/torch/csrc/api/include"
-  -I core -I core/include -I tests/support -I tests/core/model)
+  -I core -I core/include -I tests/support -I tests/core/model -I tests/core/net)
 [ -n "$build" ] && flags+=(-I "$build/generated")
 # Qt-free by rule, but tests may use gtest and nlohmann from the system include path.
 work=$(mktemp -d); trap 'rm -rf "$work"' EXIT
