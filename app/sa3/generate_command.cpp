@@ -126,15 +126,26 @@ int run_generate(const std::vector<std::string>& argv) {
   settings.loras = lora_uses(args);
 
   JobControl job;
-  job.on_progress = [](double done, double total, const std::string& what) {
-    if (what == "step") std::fprintf(stderr, "\rstep %d/%d", static_cast<int>(done), static_cast<int>(total));
-    if (what == "decode" && done == 0) std::fprintf(stderr, "\ndecoding\n");
+  // JobControl throttles updates, so "decode" may arrive only as its final (1/1) update: whichever
+  // comes first ends the "\rstep n/N" line, and so does the end of the call.
+  bool step_line_open = false;
+  bool decode_announced = false;
+  job.on_progress = [&](double done, double total, const std::string& what) {
+    if (what == "step") {
+      std::fprintf(stderr, "\rstep %d/%d", static_cast<int>(done), static_cast<int>(total));
+      step_line_open = true;
+    } else if (what == "decode" && !decode_announced) {
+      std::fprintf(stderr, "%sdecoding\n", step_line_open ? "\n" : "");
+      step_line_open = false;
+      decode_announced = true;
+    }
   };
   const auto started = std::chrono::steady_clock::now();
   auto audio = [&] {
     const InterruptScope interrupt(job);
     return generate(selection, settings, job);
   }();
+  if (step_line_open) std::fprintf(stderr, "\n");
   if (!audio) return report_failure(audio.error());
   const Status written = write_audio(out, *audio);
   if (!written) return report_failure(written.error());

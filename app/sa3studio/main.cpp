@@ -3,6 +3,7 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QStatusBar>
 
@@ -75,6 +76,10 @@ int main(int argc, char** argv) {
   audition->setRenderFunction(sa3::ui::makeGeneratorRenderFunction());
   window.addPage(QApplication::translate("main", "Audition"), QIcon(QStringLiteral(":/icons/page-audition.svg")), audition);
   audition->addToMenu(window.addMenu(QApplication::translate("main", "&Audition")));
+  // The run that just trained is the one the user wants to hear next.
+  QObject::connect(training, &sa3::ui::TrainingPage::runEnded, audition, [audition](const QString& run) {
+    if (QFileInfo::exists(QDir(run).filePath(QStringLiteral("lora.safetensors")))) audition->setRunFolder(run);
+  });
   QObject::connect(audition, &sa3::ui::AuditionPage::statusMessage, window.statusBar(),
                    [&window](const QString& message) { window.statusBar()->showMessage(message); });
   auto* models = new sa3::ui::ModelsPage(window.secretStore());

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `sa3 models make-tiny` and `sa3 generate` end to end: a wav of the requested length, the same
-// bytes for the same seed, and usage errors with exit status 2.
+// bytes for the same seed, progress lines that end before the summary, and usage errors with exit
+// status 2.
 #include <gtest/gtest.h>
 
 #include "sa3/audio.h"
@@ -33,6 +34,15 @@ TEST_F(GenerateCliTest, Generate_WritesAStereoWavOfTheRequestedLength) {
   EXPECT_EQ(info->channels, 2);
   EXPECT_EQ(info->sample_rate, 44100);
   EXPECT_EQ(info->frames, 88200);
+}
+
+TEST_F(GenerateCliTest, StepProgress_EndsItsLineBeforeTheNextOutput) {
+  const auto r = sa3_cli(generate("out.wav", "--steps 8"));
+  ASSERT_EQ(r.status, 0) << r.output;
+  const auto last_step = r.output.rfind("step 8/8");
+  ASSERT_NE(last_step, std::string::npos) << r.output;
+  EXPECT_EQ(r.output.substr(last_step, 9), "step 8/8\n") << r.output;
+  EXPECT_NE(r.output.find("decoding\n"), std::string::npos) << r.output;
 }
 
 TEST_F(GenerateCliTest, SameSeedTwice_WritesIdenticalFiles) {

@@ -254,6 +254,7 @@ TEST_F(DatasetPageTest, LintIssueForMissingCaption_ShownOnTheClipRow) {
   page_->selectClip(QStringLiteral("pad.wav"));
   page_->statsPanel()->refresh();
   QListWidget* list = page_->statsPanel()->issueList();
+  EXPECT_FALSE(list->isHidden());  // hidden only while there is nothing to list
   QListWidgetItem* item = nullptr;
   for (int i = 0; i < list->count(); ++i)
     if (list->item(i)->text().contains(QStringLiteral("untitled"))) item = list->item(i);

@@ -150,6 +150,8 @@ void StatsPanel::refresh() {
     item->setData(kClipIdRole, QString::fromStdString(issue.clip));
     if (issue.severity != sa3::Severity::Error) item->setData(kHideableKeyRole, QString::fromStdString(issue.key()));
   }
+  // An empty list would be a blank box under "No problems found"; the summary says it all.
+  m_issues->setVisible(m_issues->count() > 0);
   const int errors = counts[static_cast<int>(sa3::Severity::Error)];
   const int warnings = counts[static_cast<int>(sa3::Severity::Warning)];
   const int infos = counts[static_cast<int>(sa3::Severity::Info)];

@@ -98,6 +98,12 @@ TrainingForm::TrainingForm(QWidget* parent)
   m_exclude->setPlaceholderText(tr("one pattern per line (empty: nothing excluded)"));
   for (QPlainTextEdit* edit : {m_include, m_exclude}) edit->setMaximumHeight(fontMetrics().lineSpacing() * 4 + 12);
   m_checkpoint->setPlaceholderText(tr("optional: a LoRA .safetensors URL or path to continue from"));
+  // The long one-line explanations would otherwise set the form's minimum width and push the
+  // fields out of the job pane; the open list still shows them whole.
+  for (QComboBox* c : {m_model, m_adapter, m_precision, m_scope}) {
+    c->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    c->setMinimumContentsLength(16);
+  }
   m_problemsLabel->setWordWrap(true);
   m_problemsLabel->setStyleSheet(QStringLiteral("color: #c0392b;"));
 
