@@ -10,6 +10,7 @@
 #include "model/sa3_model.h"
 #include "sa3/trainer.h"
 #include "sine_dataset.h"
+#include "step_losses.h"
 #include "test_support.h"
 
 namespace sa3 {
@@ -43,17 +44,6 @@ class LocalTrainerTest : public testing::Test {
     r.models_dir = dir_ / "models";
     r.device = "cpu";
     return r;
-  }
-
-  static std::vector<double> losses(const fs::path& run) {
-    std::vector<double> out;
-    std::ifstream in(run / "progress.jsonl");
-    std::string line;
-    while (std::getline(in, line)) {
-      const auto j = nlohmann::json::parse(line);
-      if (j["event"] == "step") out.push_back(j["loss"].get<double>());
-    }
-    return out;
   }
 
   test::TempDir dir_;
@@ -102,8 +92,8 @@ TEST_F(LocalTrainerTest, StopThenResume_EqualsUninterrupted) {
     const auto result = trainer.wait();
     ASSERT_TRUE(result) << result.error().message;
   }
-  const auto a = losses(dir_ / "straight");
-  const auto b = losses(dir_ / "resumed");
+  const auto a = test::step_losses(dir_ / "straight");
+  const auto b = test::step_losses(dir_ / "resumed");
   ASSERT_EQ(a.size(), 4u);
   EXPECT_EQ(a, b);
 }

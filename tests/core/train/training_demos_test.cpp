@@ -17,6 +17,7 @@
 #include "sa3/generate.h"
 #include "sa3/trainer.h"
 #include "sine_dataset.h"
+#include "step_losses.h"
 #include "test_support.h"
 
 namespace sa3 {
@@ -48,17 +49,6 @@ std::vector<int64_t> steps_of(const std::vector<Event>& all, const std::string& 
   std::vector<int64_t> out;
   for (const auto& e : all)
     if (e.event == kind) out.push_back(e.step);
-  return out;
-}
-
-std::vector<double> losses(const fs::path& run) {
-  std::vector<double> out;
-  std::ifstream in(run / "progress.jsonl");
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto j = nlohmann::json::parse(line);
-    if (j["event"] == "step") out.push_back(j["loss"].get<double>());
-  }
   return out;
 }
 
@@ -187,7 +177,7 @@ TEST_F(TrainingDemosTest, RenderFailure_IsAWarningAndTrainingGoesOn) {
   for (const auto& e : all)
     if (e.event == "log" && e.message.find("demos of step") != std::string::npos) ++warnings;
   EXPECT_EQ(warnings, 4);  // steps 0 to 3
-  EXPECT_EQ(losses(dir_ / "run"), losses(dir_ / "plain"));
+  EXPECT_EQ(test::step_losses(dir_ / "run"), test::step_losses(dir_ / "plain"));
 }
 
 TEST_F(TrainingDemosTest, StopWhileRendering_ResumeRendersTheSetAndEqualsUninterrupted) {
@@ -212,7 +202,7 @@ TEST_F(TrainingDemosTest, StopWhileRendering_ResumeRendersTheSetAndEqualsUninter
     ASSERT_TRUE(result) << result.error().message;
   }
   EXPECT_EQ(steps_of(events(dir_ / "resumed"), "demo"), (std::vector<int64_t>{0, 2, 4}));
-  EXPECT_EQ(losses(dir_ / "resumed"), losses(dir_ / "straight"));
+  EXPECT_EQ(test::step_losses(dir_ / "resumed"), test::step_losses(dir_ / "straight"));
   for (const char* wav : {"step-000002/0-5.wav", "step-000004/0-5.wav"}) {
     EXPECT_EQ(max_abs_difference(decoded(dir_ / "resumed" / "demos" / wav), decoded(dir_ / "straight" / "demos" / wav)), 0)
         << wav;

@@ -19,6 +19,7 @@
 #include "sa3/dataset.h"
 #include "sa3/trainer.h"
 #include "sine_dataset.h"
+#include "step_losses.h"
 #include "test_support.h"
 #include "train/training_data.h"
 
@@ -45,17 +46,6 @@ bool has_message(const fs::path& run, const std::string& part) {
   for (const auto& m : log_messages(run))
     if (m.find(part) != std::string::npos) return true;
   return false;
-}
-
-std::vector<double> losses(const fs::path& run) {
-  std::vector<double> out;
-  std::ifstream in(run / "progress.jsonl");
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto j = nlohmann::json::parse(line);
-    if (j["event"] == "step") out.push_back(j["loss"].get<double>());
-  }
-  return out;
 }
 
 std::vector<std::string> checkpoint_names(const fs::path& run) {
@@ -127,7 +117,7 @@ TEST_F(TrainingInputsTest, PreEncode_SecondRunReadsTheCache_ChangedCaptionIsReEn
   EXPECT_TRUE(has_message(dir_ / "second", "pre_encode: 2 from the cache, 0 encoded"));
   EXPECT_EQ(cache_files(), first);
   // The cached examples are the encoded ones: the same run, step for step.
-  EXPECT_EQ(losses(dir_ / "second"), losses(dir_ / "first"));
+  EXPECT_EQ(test::step_losses(dir_ / "second"), test::step_losses(dir_ / "first"));
 
   test::write_text(dir_ / "data" / "low.txt", "a deep low sine");
   r.run_dir = dir_ / "third";

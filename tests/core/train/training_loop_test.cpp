@@ -12,6 +12,7 @@
 #include "model/lora/adaptable_linear.h"
 #include "model/lora/lora_file.h"
 #include "sa3/error.h"
+#include "step_losses.h"
 #include "test_support.h"
 #include "train/training_checkpoint.h"
 #include "train/training_loop.h"
@@ -85,17 +86,6 @@ TrainingSettings settings(const std::string& type, int steps) {
   return s;
 }
 
-std::vector<double> step_losses(const std::filesystem::path& run) {
-  std::vector<double> out;
-  std::ifstream in(run / "progress.jsonl");
-  std::string line;
-  while (std::getline(in, line)) {
-    const auto j = nlohmann::json::parse(line);
-    if (j["event"] == "step") out.push_back(j["loss"].get<double>());
-  }
-  return out;
-}
-
 TEST(TrainingLoop, EveryAdapterType_TrainsAndWritesALoadableLora) {
   test::TempDir dir;
   for (const auto& type : adapter_type_names()) {
@@ -145,7 +135,7 @@ TEST(TrainingLoop, MemorisableDataset_LossFalls) {
   s.checkpoint_every = 100;
   TrainingLoop loop(model, dataset(1), s, run, control);
   ASSERT_EQ(loop.run().kind, TrainingOutcome::Kind::Finished);
-  const auto losses = step_losses(dir.path());
+  const auto losses = test::step_losses(dir.path());
   ASSERT_EQ(losses.size(), 60u);
   double first = 0, last = 0;
   for (int i = 0; i < 10; ++i) {
@@ -164,7 +154,7 @@ TEST(TrainingLoop, StoppedAndResumed_EqualsUninterrupted) {
     auto run = RunFolder::open(dir / "a", true);
     TrainingLoop loop(model, dataset(3), settings("dora-rows", 7), run, control);
     ASSERT_EQ(loop.run().kind, TrainingOutcome::Kind::Finished);
-    straight = step_losses(dir / "a");
+    straight = test::step_losses(dir / "a");
   }
   {
     ToyModel model;
@@ -189,7 +179,7 @@ TEST(TrainingLoop, StoppedAndResumed_EqualsUninterrupted) {
     EXPECT_EQ(loop.resume(), 4);
     ASSERT_EQ(loop.run().kind, TrainingOutcome::Kind::Finished);
   }
-  const auto resumed = step_losses(dir / "b");
+  const auto resumed = test::step_losses(dir / "b");
   ASSERT_EQ(resumed.size(), straight.size());
   for (size_t i = 0; i < straight.size(); ++i) EXPECT_EQ(resumed[i], straight[i]) << "step " << i + 1;
   // keep_checkpoints = 2: steps 6 and 7 remain.
