@@ -56,11 +56,9 @@ void LossOverlayChart::setLogScale(bool on) {
   rebuild();
 }
 
-void LossOverlayChart::rebuild() {
-  QChart* c = chart();
-  c->removeAllSeries();
-  for (QAbstractAxis* axis : c->axes()) {
-    c->removeAxis(axis);
+std::pair<QValueAxis*, QAbstractAxis*> LossOverlayChart::replaceAxes(QChart* chart, bool logScale) {
+  for (QAbstractAxis* axis : chart->axes()) {
+    chart->removeAxis(axis);
     delete axis;
   }
   auto* x = new QValueAxis;
@@ -68,18 +66,26 @@ void LossOverlayChart::rebuild() {
   x->setLabelFormat(QStringLiteral("%d"));
   x->setTickCount(6);
   QAbstractAxis* y = nullptr;
-  if (m_logScale) {
+  if (logScale) {
     auto* log = new QLogValueAxis;
     log->setLabelFormat(QStringLiteral("%.3g"));
+    log->setMinorTickCount(8);
     y = log;
   } else {
-    auto* lin = new QValueAxis;
-    lin->setLabelFormat(QStringLiteral("%.3f"));
-    y = lin;
+    auto* linear = new QValueAxis;
+    linear->setLabelFormat(QStringLiteral("%.3f"));
+    y = linear;
   }
-  y->setTitleText(m_logScale ? tr("Loss (log)") : tr("Loss"));
-  c->addAxis(x, Qt::AlignBottom);
-  c->addAxis(y, Qt::AlignLeft);
+  y->setTitleText(logScale ? tr("Loss (log)") : tr("Loss"));
+  chart->addAxis(x, Qt::AlignBottom);
+  chart->addAxis(y, Qt::AlignLeft);
+  return {x, y};
+}
+
+void LossOverlayChart::rebuild() {
+  QChart* c = chart();
+  c->removeAllSeries();
+  const auto [x, y] = replaceAxes(c, m_logScale);
 
   double minStep = std::numeric_limits<double>::max(), maxStep = 0;
   double minLoss = std::numeric_limits<double>::max(), maxLoss = 0;

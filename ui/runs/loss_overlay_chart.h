@@ -7,9 +7,14 @@
 
 #include <QChartView>
 #include <QString>
+#include <utility>
 #include <vector>
 
 #include "sa3/runs.h"
+
+class QAbstractAxis;
+class QChart;
+class QValueAxis;
 
 namespace sa3::ui {
 
@@ -29,6 +34,9 @@ class LossOverlayChart : public QChartView {
   void setLogScale(bool on);
   bool logScale() const { return m_logScale; }
   static std::vector<sa3::LossPoint> movingAverage(const std::vector<sa3::LossPoint>& points);
+  // Replaces `chart`'s axes with a step axis (bottom) and a linear or log loss axis (left),
+  // the same on every loss chart of the studio; series still need attaching.
+  static std::pair<QValueAxis*, QAbstractAxis*> replaceAxes(QChart* chart, bool logScale);
 
  private:
   void rebuild();

@@ -168,29 +168,7 @@ void LiveLossChart::sync() {
 }
 
 void LiveLossChart::rebuildAxes() {
-  QChart* c = chart();
-  for (QAbstractAxis* axis : c->axes()) {
-    c->removeAxis(axis);
-    delete axis;
-  }
-  auto* x = new QValueAxis;
-  x->setTitleText(tr("Step"));
-  x->setLabelFormat(QStringLiteral("%d"));
-  x->setTickCount(6);
-  QAbstractAxis* y = nullptr;
-  if (m_logScale) {
-    auto* log = new QLogValueAxis;
-    log->setLabelFormat(QStringLiteral("%.3g"));
-    log->setMinorTickCount(8);
-    y = log;
-  } else {
-    auto* linear = new QValueAxis;
-    linear->setLabelFormat(QStringLiteral("%.3f"));
-    y = linear;
-  }
-  y->setTitleText(m_logScale ? tr("Loss (log)") : tr("Loss"));
-  c->addAxis(x, Qt::AlignBottom);
-  c->addAxis(y, Qt::AlignLeft);
+  const auto [x, y] = LossOverlayChart::replaceAxes(chart(), m_logScale);
   for (QLineSeries* s : {m_rawSeries, m_smoothSeries}) {
     s->attachAxis(x);
     s->attachAxis(y);
