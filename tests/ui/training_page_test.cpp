@@ -15,6 +15,8 @@
 #include <QTest>
 
 #include "qt_test_app.h"
+#include "test_support.h"
+#include "ui/runs/runs_page.h"
 #include "ui/settings/secret_store.h"
 #include "ui/training/training_form.h"
 #include "ui/training/training_page.h"
@@ -156,6 +158,29 @@ TEST_F(TrainingPageTest, RemoteWithoutFalKey_IsDisabledWithReason_CostFollowsSte
   static_cast<QSpinBox*>(page.form()->fieldWidget(QStringLiteral("number_of_steps")))->setValue(2000);
   EXPECT_TRUE(page.estimateLabel()->text().contains(QStringLiteral("$6.00")));
   EXPECT_TRUE(page.cliCommand().contains(QStringLiteral("--remote")));
+}
+
+TEST_F(TrainingPageTest, LocalEstimate_UsesTheLastLocalRunsSpeedAndNamesMemory) {
+  sa3::test::TempDir runs;
+  const QString savedRuns = RunsPage::runsFolder();
+  RunsPage::setRunsFolder(QString::fromStdString(runs.path().string()));
+  // 10 steps in 100 s: 10 s/step.
+  sa3::test::write_text(runs / "2026-11-20-run" / "run.json",
+                        "{\"status\":\"finished\",\"kind\":\"local\",\"model\":\"small-music-base\","
+                        "\"created_at\":\"2026-11-20T10:00:00.000Z\",\"updated_at\":\"2026-11-20T10:01:40.000Z\","
+                        "\"step\":10,\"total_steps\":10}\n");
+  SecretStore secrets;
+  TrainingPage page(&secrets);
+  auto* model = static_cast<QComboBox*>(page.form()->fieldWidget(QStringLiteral("model")));
+  model->setCurrentIndex(model->findData(QStringLiteral("small-music-base")));
+  static_cast<QSpinBox*>(page.form()->fieldWidget(QStringLiteral("number_of_steps")))->setValue(1000);
+  const QString estimate = page.estimateLabel()->text();
+  EXPECT_TRUE(estimate.contains(QStringLiteral("2 h 47 min"))) << estimate.toStdString();
+  EXPECT_TRUE(estimate.contains(QStringLiteral("1.9 GiB"))) << estimate.toStdString();
+
+  model->setCurrentIndex(model->findData(QStringLiteral("medium-base")));
+  EXPECT_TRUE(page.estimateLabel()->text().contains(QStringLiteral("No local run of this model yet")));
+  RunsPage::setRunsFolder(savedRuns);
 }
 
 }  // namespace

@@ -21,6 +21,9 @@
 #include <QStyle>
 #include <QVBoxLayout>
 
+#include <cmath>
+
+#include "sa3/runs.h"
 #include "ui/runs/runs_page.h"
 #include "ui/settings/secret_store.h"
 #include "ui/training/live_run_view.h"
@@ -30,6 +33,16 @@
 
 namespace sa3::ui {
 namespace {
+
+// Peak memory of a local CPU training step (bench/README.md, batch 1, dora-rows r16): the frozen
+// base dominates, so the figure depends on the model family and the base precision only.
+double peakMemoryGiB(const sa3::TrainingJob& job) {
+  const bool medium = job.model == "medium-base";
+  // An fp16 base computes in fp32 on CPU (no fast fp16 matmul there), so it costs fp32's memory.
+  const bool bf16 = job.base_precision == "bf16" || job.base_precision == "bfloat16";
+  if (medium) return bf16 ? 5.6 : 6.8;
+  return bf16 ? 1.9 : 2.5;
+}
 
 // The first caption of the dataset (by file name), as an example demo prompt.
 QString firstCaption(const QString& folder) {
@@ -172,6 +185,7 @@ TrainingPage::TrainingPage(SecretStore* secrets, QWidget* parent)
   m_secrets->read(Secret::FalKey);
   setDataset({}, 0);
   refreshPresets();
+  measureLocalSpeed();
   refreshEstimate();
   updateRunActions();
 }
@@ -293,6 +307,7 @@ void TrainingPage::stopRun() {
 }
 
 void TrainingPage::onRunEnded(RunController::Outcome outcome, const QString& message) {
+  measureLocalSpeed();
   using State = RunProgress::State;
   const State state = outcome == RunController::Outcome::Finished  ? State::Finished
                       : outcome == RunController::Outcome::Stopped ? State::Stopped
@@ -402,6 +417,19 @@ void TrainingPage::refreshPresets() {
   m_presets->addItems(TrainingPresets::names());
 }
 
+void TrainingPage::measureLocalSpeed() {
+  m_localSecondsPerStep.clear();
+  const auto runs = sa3::list_runs(RunsPage::runsFolder().toStdString());
+  if (!runs) return;  // no history to learn from: the estimate says so
+  for (const sa3::RunSummary& run : *runs) {  // newest first
+    const QString model = QString::fromStdString(run.model);
+    if (run.kind != "local" || run.status != "finished" || run.step <= 0 || run.duration_seconds <= 0 ||
+        m_localSecondsPerStep.contains(model))
+      continue;
+    m_localSecondsPerStep.insert(model, run.duration_seconds / static_cast<double>(run.step));
+  }
+}
+
 void TrainingPage::refreshEstimate() {
   const sa3::TrainingJob job = m_form->job();
   QStringList lines;
@@ -414,7 +442,21 @@ void TrainingPage::refreshEstimate() {
     lines << tr("fal cost: <b>$%1</b> ($3.00 per 1000 steps).").arg(dollars, 0, 'f', 2);
     if (job.batch_size > 1) lines << tr("Batch size %1: fal charges a surcharge for batches above 1.").arg(job.batch_size);
   } else {
-    lines << tr("Local training costs nothing; the time per step depends on this machine (CUDA when present, else CPU).");
+    const auto measured = m_localSecondsPerStep.constFind(QString::fromStdString(job.model));
+    if (measured != m_localSecondsPerStep.constEnd()) {
+      const double seconds = *measured * job.number_of_steps;
+      const auto minutes = static_cast<qint64>(std::ceil(seconds / 60.0));
+      const QString total = minutes >= 60 ? tr("%1 h %2 min").arg(minutes / 60).arg(minutes % 60)
+                                          : tr("%1 min").arg(minutes);
+      lines << tr("About <b>%1</b> here (%2 s/step in the last local run of this model).")
+                   .arg(total)
+                   .arg(*measured, 0, 'f', 2);
+    } else {
+      lines << tr("No local run of this model yet: its speed shows here after the first (CUDA when present, else CPU).");
+    }
+    lines << tr("Memory: about %1 GiB on CPU (batch 1); longer clips and larger batches need more.")
+                 .arg(peakMemoryGiB(job), 0, 'f', 1);
+    lines << tr("Local training costs nothing.");
   }
   m_estimate->setText(lines.join(QStringLiteral("<br>")));
 }

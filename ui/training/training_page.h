@@ -9,6 +9,7 @@
 //   the RunController, whose destructor detaches a run still training (see TrainingBackend::detach).
 #pragma once
 
+#include <QHash>
 #include <QWidget>
 
 #include "sa3/job.h"
@@ -80,6 +81,7 @@ class TrainingPage : public QWidget {
   QWidget* buildRunPane();
   void refreshPresets();
   void refreshEstimate();
+  void measureLocalSpeed();
   void askPresetName();
   void updateRunActions();
   void onRunEnded(RunController::Outcome outcome, const QString& message);
@@ -94,6 +96,8 @@ class TrainingPage : public QWidget {
   QLabel* m_estimate;
   QLabel* m_dataset;
   QString m_datasetFolder;
+  // Seconds per step of the newest finished local run of each model on this machine.
+  QHash<QString, double> m_localSecondsPerStep;
   QList<QAction*> m_actions;
   RunController* m_run;
   LiveRunView* m_live;
