@@ -9,7 +9,7 @@
 
 #include "model/sa3_model.h"
 #include "sa3/trainer.h"
-#include "sine_dataset.h"
+#include "tiny_training.h"
 #include "step_losses.h"
 #include "test_support.h"
 
@@ -23,15 +23,11 @@ constexpr const char* kModel = "small-music-base";
 class LocalTrainerTest : public testing::Test {
  protected:
   void SetUp() override {
-    write_tiny_sa3_model(dir_ / "models", kModel, 1);
-    fs::create_directories(dir_ / "data");
-    test::write_sine_clip(dir_ / "data", "low", 220, 1.2, "a low sine");
-    test::write_sine_clip(dir_ / "data", "high", 880, 0.8, "a high sine");
+    test::write_tiny_training_folder(dir_.path(), kModel);
   }
 
   LocalTrainingRequest request(const std::string& run, int steps) {
-    LocalTrainingRequest r;
-    r.job.model = kModel;
+    LocalTrainingRequest r = test::tiny_training_request(dir_.path(), run, kModel);
     r.job.number_of_steps = steps;
     r.job.rank = 2;
     r.job.adapter_type = "dora-rows";
@@ -39,10 +35,6 @@ class LocalTrainerTest : public testing::Test {
     r.job.seed = 3;
     r.job.studio = StudioOptions{};
     r.job.studio->checkpoint_every = 2;
-    r.dataset = dir_ / "data";
-    r.run_dir = dir_ / run;
-    r.models_dir = dir_ / "models";
-    r.device = "cpu";
     return r;
   }
 

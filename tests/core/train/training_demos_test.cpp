@@ -16,7 +16,7 @@
 #include "sa3/audio.h"
 #include "sa3/generate.h"
 #include "sa3/trainer.h"
-#include "sine_dataset.h"
+#include "tiny_training.h"
 #include "step_losses.h"
 #include "test_support.h"
 
@@ -69,10 +69,7 @@ AudioBuffer decoded(const fs::path& wav) {
 class TrainingDemosTest : public testing::Test {
  protected:
   void SetUp() override {
-    write_tiny_sa3_model(dir_ / "models", kModel, 1);
-    fs::create_directories(dir_ / "data");
-    test::write_sine_clip(dir_ / "data", "low", 220, 1.2, "a low sine");
-    test::write_sine_clip(dir_ / "data", "high", 880, 0.8, "a high sine");
+    test::write_tiny_training_folder(dir_.path(), kModel);
   }
 
   // fp16 on CPU computes in fp32, as the Generator renders on CPU, so demos can be compared
@@ -80,8 +77,7 @@ class TrainingDemosTest : public testing::Test {
   // One seed keeps the renders few; the first test checks every prompt × seed with two.
   LocalTrainingRequest request(const std::string& run, int steps, int demo_every,
                                std::vector<int64_t> seeds = {5}) {
-    LocalTrainingRequest r;
-    r.job.model = kModel;
+    LocalTrainingRequest r = test::tiny_training_request(dir_.path(), run, kModel);
     r.job.number_of_steps = steps;
     r.job.rank = 2;
     r.job.adapter_type = "lora";
@@ -94,24 +90,14 @@ class TrainingDemosTest : public testing::Test {
     r.job.studio->demo_prompts = {"a low sine"};
     r.job.studio->demo_seeds = std::move(seeds);
     r.job.studio->demo_seconds = kDemoSeconds;
-    r.dataset = dir_ / "data";
-    r.run_dir = dir_ / run;
-    r.models_dir = dir_ / "models";
-    r.device = "cpu";
     return r;
-  }
-
-  Result<LocalTrainingResult> train(const LocalTrainingRequest& r) {
-    LocalTrainer trainer;
-    if (auto started = trainer.start(r); !started) return started.error();
-    return trainer.wait();
   }
 
   test::TempDir dir_;
 };
 
 TEST_F(TrainingDemosTest, BaselineAndEveryN_EachAfterItsCheckpoint) {
-  const auto result = train(request("run", 4, 2, {5, 6}));
+  const auto result = test::train_to_end(request("run", 4, 2, {5, 6}));
   ASSERT_TRUE(result) << result.error().message;
   const auto all = events(dir_ / "run");
   EXPECT_EQ(steps_of(all, "demo"), (std::vector<int64_t>{0, 2, 4}));
@@ -136,7 +122,7 @@ TEST_F(TrainingDemosTest, BaselineAndEveryN_EachAfterItsCheckpoint) {
 }
 
 TEST_F(TrainingDemosTest, Demos_HearTheAdaptersAsTrained) {
-  const auto result = train(request("run", 4, 4));
+  const auto result = test::train_to_end(request("run", 4, 4));
   ASSERT_TRUE(result) << result.error().message;
   JobControl job;
   auto generator = Generator::open({dir_ / "models", kModel, "cpu"}, job);
@@ -162,12 +148,12 @@ TEST_F(TrainingDemosTest, Demos_HearTheAdaptersAsTrained) {
 }
 
 TEST_F(TrainingDemosTest, RenderFailure_IsAWarningAndTrainingGoesOn) {
-  const auto demos_off = train(request("plain", 3, 0));
+  const auto demos_off = test::train_to_end(request("plain", 3, 0));
   ASSERT_TRUE(demos_off) << demos_off.error().message;
   // A file where the demos folder belongs makes every render fail.
   fs::create_directories(dir_ / "run");
   test::write_text(dir_ / "run" / "demos", "in the way");
-  const auto result = train(request("run", 3, 1));
+  const auto result = test::train_to_end(request("run", 3, 1));
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(result->steps, 3);
   EXPECT_TRUE(fs::exists(result->lora_file));
@@ -181,7 +167,7 @@ TEST_F(TrainingDemosTest, RenderFailure_IsAWarningAndTrainingGoesOn) {
 }
 
 TEST_F(TrainingDemosTest, StopWhileRendering_ResumeRendersTheSetAndEqualsUninterrupted) {
-  const auto straight = train(request("straight", 4, 2));
+  const auto straight = test::train_to_end(request("straight", 4, 2));
   ASSERT_TRUE(straight) << straight.error().message;
   {
     LocalTrainer trainer;

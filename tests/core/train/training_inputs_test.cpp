@@ -18,7 +18,7 @@
 #include "model/sa3_model.h"
 #include "sa3/dataset.h"
 #include "sa3/trainer.h"
-#include "sine_dataset.h"
+#include "tiny_training.h"
 #include "step_losses.h"
 #include "test_support.h"
 #include "train/training_data.h"
@@ -61,10 +61,7 @@ class TrainingInputsTest : public testing::Test {
     // The pre_encode cache lives under the data folder.
     if (const char* old = std::getenv("XDG_DATA_HOME")) saved_xdg_ = old;
     setenv("XDG_DATA_HOME", (dir_ / "xdg").c_str(), 1);
-    write_tiny_sa3_model(dir_ / "models", kModel, 1);
-    fs::create_directories(dir_ / "data");
-    test::write_sine_clip(dir_ / "data", "low", 220, 1.2, "a low sine");
-    test::write_sine_clip(dir_ / "data", "high", 880, 0.8, "a high sine");
+    test::write_tiny_training_folder(dir_.path(), kModel);
   }
   void TearDown() override {
     if (saved_xdg_) setenv("XDG_DATA_HOME", saved_xdg_->c_str(), 1);
@@ -72,24 +69,13 @@ class TrainingInputsTest : public testing::Test {
   }
 
   LocalTrainingRequest request(const std::string& run, int steps) {
-    LocalTrainingRequest r;
-    r.job.model = kModel;
+    LocalTrainingRequest r = test::tiny_training_request(dir_.path(), run, kModel);
     r.job.number_of_steps = steps;
     r.job.rank = 2;
     r.job.adapter_type = "lora";
     r.job.learning_rate = 1e-3;
     r.job.seed = 3;
-    r.dataset = dir_ / "data";
-    r.run_dir = dir_ / run;
-    r.models_dir = dir_ / "models";
-    r.device = "cpu";
     return r;
-  }
-
-  Result<LocalTrainingResult> train(const LocalTrainingRequest& r) {
-    LocalTrainer trainer;
-    if (auto started = trainer.start(r); !started) return started.error();
-    return trainer.wait();
   }
 
   std::map<std::string, fs::file_time_type> cache_files() {
@@ -107,13 +93,13 @@ class TrainingInputsTest : public testing::Test {
 TEST_F(TrainingInputsTest, PreEncode_SecondRunReadsTheCache_ChangedCaptionIsReEncoded) {
   auto r = request("first", 2);
   r.job.pre_encode = true;
-  ASSERT_TRUE(train(r));
+  ASSERT_TRUE(test::train_to_end(r));
   EXPECT_TRUE(has_message(dir_ / "first", "pre_encode: 0 from the cache, 2 encoded"));
   const auto first = cache_files();
   ASSERT_EQ(first.size(), 2u);
 
   r.run_dir = dir_ / "second";
-  ASSERT_TRUE(train(r));
+  ASSERT_TRUE(test::train_to_end(r));
   EXPECT_TRUE(has_message(dir_ / "second", "pre_encode: 2 from the cache, 0 encoded"));
   EXPECT_EQ(cache_files(), first);
   // The cached examples are the encoded ones: the same run, step for step.
@@ -121,7 +107,7 @@ TEST_F(TrainingInputsTest, PreEncode_SecondRunReadsTheCache_ChangedCaptionIsReEn
 
   test::write_text(dir_ / "data" / "low.txt", "a deep low sine");
   r.run_dir = dir_ / "third";
-  ASSERT_TRUE(train(r));
+  ASSERT_TRUE(test::train_to_end(r));
   EXPECT_TRUE(has_message(dir_ / "third", "pre_encode: 1 from the cache, 1 encoded"));
   const auto third = cache_files();
   EXPECT_EQ(third.size(), 3u);
@@ -129,7 +115,7 @@ TEST_F(TrainingInputsTest, PreEncode_SecondRunReadsTheCache_ChangedCaptionIsReEn
 }
 
 TEST_F(TrainingInputsTest, HttpUrls_DatasetZipAndWarmStartLoraAreDownloaded) {
-  ASSERT_TRUE(train(request("warm", 2)));
+  ASSERT_TRUE(test::train_to_end(request("warm", 2)));
   JobControl job;
   const auto scan = scan_dataset(dir_ / "data", job);
   ASSERT_TRUE(scan);
@@ -149,7 +135,7 @@ TEST_F(TrainingInputsTest, HttpUrls_DatasetZipAndWarmStartLoraAreDownloaded) {
   r.dataset.reset();
   r.job.audio_data_url = server.url("/data.zip");
   r.job.lora_checkpoint_url = server.url("/warm.safetensors");
-  const auto result = train(r);
+  const auto result = test::train_to_end(r);
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_TRUE(fs::exists(dir_ / "remote-inputs" / "dataset" / "low.wav"));
   const auto tensors = read_lora_file(dir_ / "warm" / "lora.safetensors").tensors.size();
@@ -158,7 +144,7 @@ TEST_F(TrainingInputsTest, HttpUrls_DatasetZipAndWarmStartLoraAreDownloaded) {
   auto missing = request("missing", 1);
   missing.dataset.reset();
   missing.job.audio_data_url = server.url("/nothing.zip");
-  const auto failed = train(missing);
+  const auto failed = test::train_to_end(missing);
   ASSERT_FALSE(failed);
   EXPECT_EQ(failed.error().message.rfind("audio_data_url: ", 0), 0u) << failed.error().message;
   EXPECT_NE(failed.error().message.find("404"), std::string::npos) << failed.error().message;
@@ -179,7 +165,7 @@ TEST(TrainingCropFrames, UnsetIsTheLongestClip_AlwaysCappedAtTheNativeLength) {
 TEST_F(TrainingInputsTest, DurationBeyondTheModel_TrainsOnTheNativeLength) {
   auto r = request("long", 1);
   r.job.duration = 1000.0;
-  const auto result = train(r);
+  const auto result = test::train_to_end(r);
   ASSERT_TRUE(result) << result.error().message;
   const auto state = SafetensorsFile::open(dir_ / "long" / "checkpoints" / "step-000001" / "state.safetensors");
   const auto settings = nlohmann::json::parse(state.metadata_value("settings").value_or("{}"));
@@ -191,7 +177,7 @@ TEST_F(TrainingInputsTest, NoStudioOptions_CheckpointsEvery250StepsAndAtTheEnd) 
   // One latent frame and one adapted layer keep 251 steps quick.
   r.job.duration = 0.1;
   r.job.include = std::vector<std::string>{"layers.0.self_attn.to_qkv"};
-  const auto result = train(r);
+  const auto result = test::train_to_end(r);
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(checkpoint_names(dir_ / "default"), (std::vector<std::string>{"step-000250", "step-000251"}));
 }
@@ -201,7 +187,7 @@ TEST_F(TrainingInputsTest, KeepCheckpoints_KeepsTheNewest) {
   r.job.studio = StudioOptions{};
   r.job.studio->checkpoint_every = 1;
   r.job.studio->keep_checkpoints = 2;
-  const auto result = train(r);
+  const auto result = test::train_to_end(r);
   ASSERT_TRUE(result) << result.error().message;
   EXPECT_EQ(checkpoint_names(dir_ / "keep"), (std::vector<std::string>{"step-000004", "step-000005"}));
 }
